@@ -1,0 +1,115 @@
+"""The command line: `python -m app memory ...`."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+import typer
+from tqdm import tqdm
+
+from app.memory_factory import forgetting_curve, make_retriever, open_store
+from app.settings import get_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False,
+                  help="SiliconFriend, a companion with long-term memory.")
+memory_app = typer.Typer(no_args_is_help=True, help="Inspect and manage the MemoryBank.")
+app.add_typer(memory_app, name="memory")
+
+
+def _day(value: Optional[str]) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+
+
+def _fail(message: str) -> None:
+    typer.secho(f"error: {message}", fg="red", err=True)
+    raise typer.Exit(1)
+
+
+@memory_app.command("import")
+def import_(file: Path = typer.Argument(..., help="a MemoryBank JSON file (seed format)")):
+    """Import a memory file; checked whole before anything is written."""
+    from memory.seed_format import SeedFormatError, import_banks, read_bank
+
+    try:
+        banks = read_bank(file)
+    except (SeedFormatError, OSError) as e:
+        _fail(str(e))
+    store = open_store(get_settings())
+    with tqdm(total=sum(b.turns for b in banks), unit="turn", desc="importing") as bar:
+        written = import_banks(store, banks, progress=bar.update)
+    typer.echo(f"imported {sum(written.values())} turns of {len(written)} users")
+
+
+@memory_app.command()
+def export(user: str = typer.Option(..., "--user"),
+           out: Optional[Path] = typer.Option(None, "--out", help="file; stdout if omitted")):
+    """Export a user's memory in the seed format."""
+    from memory.seed_format import export_user
+
+    store = open_store(get_settings())
+    try:
+        data = {user: export_user(store, user)}
+    except KeyError as e:
+        _fail(e.args[0])
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if out is None:
+        sys.stdout.write(text + "\n")
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"wrote {out}")
+
+
+@memory_app.command("list-users")
+def list_users():
+    """Every user with a memory."""
+    store = open_store(get_settings())
+    for user in store.users():
+        typer.echo(f"{user}\t{store.count(user)} pieces")
+
+
+@memory_app.command()
+def search(query: str, user: str = typer.Option(..., "--user"),
+           today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD"),
+           k: Optional[int] = typer.Option(None, "--k"),
+           reinforce: bool = typer.Option(True, help="recall strengthens what it finds")):
+    """Recall a user's memories for a query, as the companion would."""
+    s = get_settings()
+    store = open_store(s)
+    if user not in store.users():
+        _fail(f"no memory for user {user!r}")
+    docs = make_retriever(s, store, user, reinforce=reinforce).recall(query, _day(today), k)
+    for d in docs:
+        m = d.metadata
+        typer.echo(f"[{m['date']} {m['kind']} sim={m['similarity']:.3f} R={m['retention']:.3f} "
+                   f"S={m['strength']}] {d.page_content}")
+    if not docs:
+        typer.echo("nothing recalled")
+
+
+@memory_app.command()
+def fade(today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD"),
+         user: Optional[str] = typer.Option(None, "--user", help="one user; all if omitted")):
+    """Forget the turns whose retention has dropped below the threshold as of today."""
+    s = get_settings()
+    store = open_store(s)
+    gone = store.fade(forgetting_curve(s), _day(today), [user] if user else None)
+    for u, n in gone.items():
+        typer.echo(f"{u}\t{n} turns forgotten")
+
+
+@memory_app.command("delete-user")
+def delete_user(user: str, yes: bool = typer.Option(False, "--yes", help="do not ask")):
+    """Delete every memory of a user."""
+    if not yes:
+        typer.confirm(f"Delete every memory of {user!r}?", abort=True)
+    if not open_store(get_settings()).delete_user(user):
+        _fail(f"no memory for user {user!r}")
+    typer.echo(f"deleted {user}")

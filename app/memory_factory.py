@@ -1,0 +1,24 @@
+"""Builds the memory objects from settings: the one place that knows both sides."""
+from __future__ import annotations
+
+from memory.forgetting import ForgettingCurve
+from memory.retriever import EbbinghausRetriever
+from memory.store import MemoryStore
+
+from app.settings import Settings
+
+
+def open_store(s: Settings) -> MemoryStore:
+    return MemoryStore.open(s.data_dir, host=s.chroma_host, port=s.chroma_port,
+                            embedding=s.embedding, language=s.language)
+
+
+def forgetting_curve(s: Settings) -> ForgettingCurve:
+    return ForgettingCurve(tau=s.forget_tau, threshold=s.forget_threshold, mode=s.forget_mode,
+                           seed=s.forget_seed)
+
+
+def make_retriever(s: Settings, store: MemoryStore, user: str, **overrides) -> EbbinghausRetriever:
+    args = dict(store=store, user_id=user, k=s.recall_k, curve=forgetting_curve(s),
+                retention_weight=s.retention_weight, date_boost=s.date_boost)
+    return EbbinghausRetriever(**(args | overrides))

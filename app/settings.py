@@ -1,0 +1,35 @@
+"""Every setting in one place, read from SF_* environment variables (or a .env file)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SF_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(Path(".sf_data"), description="memory, threads and caches live here")
+    language: Literal["en", "cn"] = "en"
+    embedding: str = Field("auto", description="auto | minilm | e5 | openai:<model> | an ST id or path")
+    chat_backend: Literal["auto", "openai", "hf", "local"] = "auto"
+    # Forgetting: R = exp(-t / (tau * S)); turns with R below the threshold are forgotten.
+    forget_tau: float = Field(10.0, gt=0)
+    forget_threshold: float = Field(0.1, ge=0, lt=1)
+    forget_mode: Literal["threshold", "random"] = "threshold"
+    forget_seed: int = 0
+    # Recall
+    recall_k: int = Field(3, ge=1)
+    retention_weight: float = Field(0.15, ge=0, le=1)
+    date_boost: float = Field(1.0, ge=0)
+    # A Chroma server instead of the embedded store
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,449 @@
+"""Retrieval benchmark: latency of our Ebbinghaus recall vs plain dense search vs LangChain's
+TimeWeightedVectorStoreRetriever, for one user holding 1k..100k turns, plus import throughput,
+peak memory and the cost of one retrieve + write per chat turn.
+
+    python benchmarks/retrieval.py --sizes 1000,10000,100000 --json OUT [--queries 200]
+"""
+from __future__ import annotations
+
+import os
+
+# Before any import that could read them: no telemetry, no hub access (the model is bundled).
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+import argparse
+import gc
+import json
+import platform
+import random
+import resource
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+import numpy as np
+from tqdm import tqdm
+
+from memory.dates import find_dates
+from memory.embeddings import make_embeddings, resolve_name
+from memory.forgetting import ForgettingCurve
+from memory.records import MemoryPiece, turn_id
+from memory.retriever import EbbinghausRetriever
+from memory.store import MemoryStore, _meta, _piece
+
+USER = "bench-user"
+PER_DAY = 40  # turns a day: a talkative but plausible companion user
+END_DAY = date(2025, 6, 30)  # last day of history; fixed so runs compare
+TODAY = END_DAY + timedelta(days=4)  # the paper's probe: 4 days after the last chat
+WARMUP = 5
+K = 3
+TW_FETCH = 20  # neighbours the time-weighted baseline fetches: same as ours' `candidates`
+
+# -- synthetic chat --------------------------------------------------------------------------
+NAMES = ("Emma Liam Sofia Noah Mia Lucas Ava Ethan Zoe Omar Priya Kenji Hana Mateo Chloe Daniel "
+         "Grace Leo Nora Sam Aisha Ben Clara Diego Elena Felix Ivy Jonas Maya Ravi").split()
+PLACES = ["the bakery on Elm Street", "the library", "Lisbon", "the gym", "my office",
+          "grandma's house", "the beach", "the farmers market", "Kyoto", "the park",
+          "the hospital", "the train station", "a tiny ramen place", "the climbing hall",
+          "my sister's flat", "the museum", "the dentist", "Berlin", "the lake", "a jazz bar",
+          "the university", "the airport", "the bookshop", "a rooftop cafe", "the community garden",
+          "the cinema", "my parents' place", "the swimming pool", "the zoo", "the old harbour"]
+ACTIVITIES = ["learning the guitar", "training for a half marathon", "baking sourdough",
+              "painting watercolors", "studying for the bar exam", "learning Spanish",
+              "meditating every morning", "journaling before bed", "going to yoga",
+              "planning a trip to Japan", "fixing up my bike", "writing a short story",
+              "cooking more at home", "looking for a new job", "decluttering my room",
+              "playing chess online", "volunteering at the shelter", "learning to swim",
+              "taking a pottery class", "saving for a car", "practising the piano",
+              "growing tomatoes on the balcony", "reading a book a week", "learning to code",
+              "walking ten thousand steps a day", "preparing a presentation", "knitting a scarf",
+              "studying for my driving test", "building a bookshelf", "photographing birds"]
+FEELINGS = ["anxious", "excited", "tired", "proud", "lonely", "hopeful", "frustrated", "calm",
+            "overwhelmed", "grateful", "nervous", "relieved", "sad", "happy", "confused",
+            "motivated", "stressed", "content", "embarrassed", "curious", "homesick", "restless",
+            "bored", "inspired", "disappointed"]
+TOPICS = ["my job interview", "the deadline at work", "a possible promotion", "the rent going up",
+          "my landlord", "my cat's vet visit", "the new puppy", "my sister's wedding",
+          "my exam results", "a fight with my roommate", "my birthday party", "the broken laptop",
+          "my sleep schedule", "the weekend plans", "a breakup", "my grandmother's health",
+          "a concert ticket", "the group project", "my manager's feedback", "moving apartments",
+          "a first date", "my knee injury", "the thesis draft", "a missed flight",
+          "my friend's new baby", "the tax return", "a lost wallet", "the neighbours' noise",
+          "my diet", "a job offer abroad", "the family dinner", "my old school friends",
+          "a parking ticket", "the heating bill", "my coffee habit", "the football match",
+          "my brother's graduation", "the volunteer fair", "a podcast I love", "the book club",
+          "my phone screen", "the rainy weather", "my savings", "a surprise gift",
+          "the art exhibition", "my therapist appointment", "the team offsite", "a cooking fail",
+          "my cousin's visit", "the hiking trip", "a scary movie", "the job fair",
+          "my vaccination", "a wedding speech", "the company layoffs", "my side project",
+          "the marathon registration", "a noisy cafe", "the language exchange", "a video call"]
+Q_TEMPLATES = [
+    "Today I went to {place} with {name} and we ended up talking about {topic} for hours.",
+    "I've been {activity} for a while now, but {topic} keeps getting in the way.",
+    "{name} called me this morning about {topic}. Honestly I feel {feeling} and don't know what to say.",
+    "Can I tell you something? I'm thinking about giving up {activity} because of {topic}.",
+    "Guess what, I finally spent the afternoon {activity} at {place}! {name} came along too.",
+    "I couldn't sleep last night, I kept thinking about {topic} and felt so {feeling}.",
+    "Do you think it's silly that I feel {feeling} about {topic}? {name} says I overthink it.",
+    "Work was long today. After that I went to {place} just to clear my head a bit.",
+]
+R_TEMPLATES = [
+    "That sounds like a lot to carry. It's completely understandable to feel {feeling} when {topic} comes up.",
+    "I remember how much {activity} means to you, so please don't be too hard on yourself.",
+    "How did {name} react? Sometimes talking it through with a friend makes {topic} feel lighter.",
+    "Maybe a slow walk around {place} this weekend would help you reset.",
+    "I'm really proud of you for {activity}; small steps still count, even on days you feel {feeling}.",
+    "It's okay to take a break. Would it help to write down what worries you most about {topic}?",
+    "You could invite {name} to {place} and just enjoy some time without thinking about {topic}.",
+    "Feeling {feeling} is a normal reaction. What would make tomorrow a little easier for you?",
+]
+
+
+def _fill(rng: random.Random, template: str) -> str:
+    return template.format(name=rng.choice(NAMES), place=rng.choice(PLACES),
+                           activity=rng.choice(ACTIVITIES), feeling=rng.choice(FEELINGS),
+                           topic=rng.choice(TOPICS))
+
+
+def chat_turn(rng: random.Random) -> tuple[str, str]:
+    """One exchange of 250-350 characters (query + response), like real companion chat."""
+    while True:
+        q = _fill(rng, rng.choice(Q_TEMPLATES))
+        if rng.random() < 0.5:
+            q += " " + _fill(rng, rng.choice(Q_TEMPLATES))
+        r = _fill(rng, rng.choice(R_TEMPLATES))
+        while len(q) + len(r) < 250:
+            r += " " + _fill(rng, rng.choice(R_TEMPLATES))
+        if len(q) + len(r) <= 350:
+            return q, r
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def recall_queries(n: int, seed: int) -> list[str]:
+    """Questions that ask the companion to remember; ~40% name a day or week, as users do."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        when = ""
+        if rng.random() < 0.4:
+            d = END_DAY - timedelta(days=rng.randrange(0, 20))  # recent days: what people name
+            when = rng.choices([f" on {MONTHS[d.month - 1]} {_ordinal(d.day)}", " yesterday",
+                                f" {rng.randrange(2, 6)} days ago",
+                                f" last {WEEKDAYS[d.weekday()]}", " last week"],
+                               weights=[5, 1, 1, 2, 1])[0]
+        out.append(rng.choice([
+            f"Do you remember what I told you about {rng.choice(TOPICS)}{when}?",
+            f"What did {rng.choice(NAMES)} and I do at {rng.choice(PLACES)}{when}?",
+            f"How was I feeling about {rng.choice(ACTIVITIES)}{when}?",
+            f"Remind me what I said about {rng.choice(TOPICS)}{when}.",
+            f"Why was I so {rng.choice(FEELINGS)}{when}?",
+        ]))
+    return out
+
+
+def day_layout(n: int, end: date) -> list[tuple[str, int]]:
+    """(date, index) of n turns, PER_DAY a day ending at `end`; the first day takes the remainder."""
+    days = -(-n // PER_DAY)
+    first = n - PER_DAY * (days - 1)
+    start = end - timedelta(days=days - 1)
+    out = [(start.isoformat(), i) for i in range(first)]
+    for k in range(n - first):
+        out.append(((start + timedelta(days=1 + k // PER_DAY)).isoformat(), k % PER_DAY))
+    return out
+
+
+# -- building a store --------------------------------------------------------------------------
+def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]], pool_vecs: np.ndarray,
+               seed: int) -> None:
+    """Writes n turns straight into the user's collection with precomputed vectors.
+
+    Embedding 100k turns with MiniLM on 2 cores would take ~20 min per run, and retrieval cost
+    does not depend on where a vector came from; so a pool of distinct texts is embedded once
+    and cycled. Each reused vector gets a small deterministic jitter (cosine ~0.98 to the
+    original): exact duplicates would give HNSW degenerate zero-distance clusters no real
+    store has. Ids, dates and metadata are unique per turn, written by the store's own helper.
+    """
+    store._ensure_profile(USER)  # put() would create it; the direct path must too
+    col = store._collection(USER, create=True)
+    noise = np.random.default_rng(seed)
+    batch = min(5000, store.client.get_max_batch_size())
+    layout = day_layout(n, END_DAY)
+    for lo in tqdm(range(0, n, batch), desc=f"build {n:,}", unit="batch", leave=False):
+        idx = range(lo, min(lo + batch, n))
+        pieces = [MemoryPiece(id=turn_id(USER, layout[k][0], layout[k][1]), user=USER,
+                              date=layout[k][0], kind="turn", index=layout[k][1],
+                              query=pool[k % len(pool)][0], response=pool[k % len(pool)][1])
+                  for k in idx]
+        vecs = pool_vecs[[k % len(pool) for k in idx]]
+        vecs = vecs + noise.normal(0.0, 0.01, vecs.shape).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        # buffer_idx: the time-weighted baseline maps search hits to its memory_stream by it;
+        # an extra metadata key that our store ignores when it reads pieces back.
+        metas = [_meta(p) | {"buffer_idx": k} for p, k in zip(pieces, idx)]
+        col.add(ids=[p.id for p in pieces], documents=[p.text for p in pieces],
+                metadatas=metas, embeddings=vecs)  # add, not upsert: the collection is fresh
+
+
+def time_weighted(store: MemoryStore):
+    """TimeWeightedVectorStoreRetriever over the same client and collection as our store.
+
+    It ranks by its in-process memory_stream (Documents indexed by buffer_idx, with datetimes),
+    so that is filled from the collection once, as an app restarting on a store would do.
+    """
+    from langchain_chroma import Chroma
+    from langchain_classic.retrievers import TimeWeightedVectorStoreRetriever
+    from langchain_core.documents import Document
+
+    col = store._collection(USER, create=False)
+    n = col.count()
+    stream: list = [None] * n
+    for off in range(0, n, 5000):
+        got = col.get(include=["documents", "metadatas"], limit=5000, offset=off)
+        for doc, m in zip(got["documents"], got["metadatas"]):
+            stream[m["buffer_idx"]] = Document(page_content=doc, metadata={
+                "buffer_idx": m["buffer_idx"],
+                "created_at": datetime.fromisoformat(m["date"]),
+                "last_accessed_at": datetime.fromisoformat(m["last_recall_date"])})
+    assert all(d is not None for d in stream), "memory_stream has holes"
+    vs = Chroma(client=store.client, collection_name=col.name, embedding_function=store.embeddings)
+    return TimeWeightedVectorStoreRetriever(vectorstore=vs, memory_stream=stream, k=K,
+                                            search_kwargs={"k": TW_FETCH})
+
+
+# -- measuring ---------------------------------------------------------------------------------
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, max(0, round(p / 100 * len(xs) + 0.5) - 1))]  # nearest rank
+
+
+def summary(ms: list[float]) -> dict:
+    return {"p50_ms": round(statistics.median(ms), 2), "p95_ms": round(pct(ms, 95), 2),
+            "mean_ms": round(statistics.fmean(ms), 2), "queries": len(ms)}
+
+
+def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
+    """EbbinghausRetriever.recall re-done step by step with timers around each store call,
+    to show where its time goes (a copy of the logic; memory/ is not touched)."""
+    curve, col = ForgettingCurve(), store._collection(USER, create=False)
+    steps, last = defaultdict(list), [0.0]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        steps[step].append(now - last[0])
+        last[0] = now
+
+    for q_text in queries:
+        last[0] = time.perf_counter()
+        q = np.asarray(store.embeddings.embed_query(q_text), dtype=np.float32)
+        q /= np.linalg.norm(q) or 1.0
+        lap("embed_query")
+        got = col.query(query_embeddings=[q.tolist()], n_results=20,
+                        include=["metadatas", "distances"])
+        lap("similar: col.query")
+        found = {i: (_piece(i, m), 1 - d) for i, m, d in
+                 zip(got["ids"][0], got["metadatas"][0], got["distances"][0])}
+        spans = find_dates(q_text, TODAY)
+        lap("pieces + find_dates")
+        named = set()
+        for span in spans:
+            g = col.get(where={"$and": [{"day": {"$gte": span.start.toordinal()}},
+                                        {"day": {"$lte": span.end.toordinal()}}]},
+                        include=["metadatas", "embeddings"])
+            lap("on_days: col.get")
+            for i, m, e in zip(g["ids"], g["metadatas"], g["embeddings"]):
+                e = np.asarray(e, dtype=np.float32)
+                found[i] = (_piece(i, m), float(e @ q / (np.linalg.norm(e) or 1.0)))
+                named.add(i)
+            lap("on_days: pieces + dot")
+        ranked = []
+        for pid, (p, sim) in found.items():
+            r = 1.0
+            if p.kind == "turn":
+                last_recall = date.fromisoformat(p.last_recall_date)
+                if curve.forgets(p.id, last_recall, p.strength, TODAY):
+                    continue
+                r = curve.retention(last_recall, p.strength, TODAY)
+            ranked.append((sim * (0.7 + 0.3 * r) + (0.3 if pid in named else 0), p))
+        ranked.sort(key=lambda x: (-x[0], x[1].date, x[1].index))
+        ids = [p.id for _, p in ranked[:K]]
+        lap("rank")
+        if ids:
+            g = col.get(ids=ids, include=["metadatas"])
+            lap("reinforce: col.get")
+            col.update(ids=g["ids"], metadatas=[{**m, "strength": m["strength"] + 1,
+                                                 "last_recall_date": TODAY.isoformat()}
+                                                for m in g["metadatas"]])
+            lap("reinforce: col.update")
+    n = len(queries)
+    # per query: mean over all queries (a step that did not run counts 0), p95 where it ran
+    return {s: {"mean_per_query_ms": round(1000 * sum(v) / n, 2), "runs": len(v),
+                "p95_when_run_ms": round(1000 * pct(v, 95), 2)} for s, v in steps.items()}
+
+
+def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None, tempfile.TemporaryDirectory]:
+    tmp = tempfile.TemporaryDirectory(prefix=f"sf-bench-{n}-")
+    store = MemoryStore.open(tmp.name, embedding=args.embedding)
+    t0 = time.perf_counter()
+    build_user(store, n, pool, pool_vecs, seed=args.seed + n)
+    build_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    tw = time_weighted(store)
+    tw_setup_s = time.perf_counter() - t0
+
+    col = store._collection(USER, create=False)
+    ours = EbbinghausRetriever(store=store, user_id=USER, k=K, today=TODAY)  # reinforces: real cost
+
+    def dense(q: str):
+        e = store.embeddings.embed_query(q)
+        return col.query(query_embeddings=[e], n_results=K,
+                         include=["documents", "metadatas", "distances"])["ids"][0]
+
+    methods = {"ours": ours.invoke, "dense": dense, "time-weighted": tw.invoke}
+    queries = recall_queries(WARMUP + args.queries, seed=args.seed + 1)
+    dated = [bool(find_dates(q, TODAY)) for q in queries]
+    ms, got, tw_cap = defaultdict(list), defaultdict(list), args.queries
+    for qi, q in enumerate(tqdm(queries, desc=f"query {n:,}", unit="q", leave=False)):
+        names = list(methods)
+        names = names[qi % 3:] + names[:qi % 3]  # rotate order so machine noise spreads evenly
+        for name in names:
+            if name == "time-weighted" and qi - WARMUP >= tw_cap:
+                continue
+            t = time.perf_counter()
+            res = methods[name](q)
+            dt = 1000 * (time.perf_counter() - t)
+            if qi < WARMUP:
+                # The baseline may cap its queries at the big sizes if it proves infeasibly slow.
+                if name == "time-weighted" and n >= 100_000 and dt > 1000:
+                    tw_cap = min(tw_cap, 50)
+                continue
+            ms[name].append(dt)
+            got[name].append(len(res))
+            if name == "ours":
+                ms["ours_dated" if dated[qi] else "ours_undated"].append(dt)
+
+    out = {name: summary(ms[name]) | {"returned_mean": round(statistics.fmean(got[name]), 2)}
+           for name in methods}
+    for part in ("ours_dated", "ours_undated"):
+        if ms[part]:
+            out["ours"][part.split("_")[1] + "_p50_ms"] = round(statistics.median(ms[part]), 2)
+            out["ours"][part.split("_")[1] + "_queries"] = len(ms[part])
+    out["time-weighted"]["search_k"] = TW_FETCH
+    out["ours_breakdown"] = ours_breakdown(store, queries[WARMUP:WARMUP + min(args.queries, 100)])
+    out["loadavg_1m"] = round(os.getloadavg()[0], 2)  # the machine is shared: a noise gauge
+    out["build_s"] = round(build_s, 1)
+    out["tw_setup_s"] = round(tw_setup_s, 1)
+    del tw, methods
+    return out, store, tmp
+
+
+def per_turn(store: MemoryStore, seed: int, turns: int = 50) -> dict:
+    """One chat turn's memory work at the largest size: recall, then write the new exchange."""
+    ours = EbbinghausRetriever(store=store, user_id=USER, k=K, today=TODAY)
+    rng, qs = random.Random(seed), recall_queries(turns, seed + 7)
+    ms = []
+    for q in tqdm(qs, desc="retrieve+write", unit="turn", leave=False):
+        _, resp = chat_turn(rng)
+        t = time.perf_counter()
+        ours.invoke(q)
+        store.add_turn(USER, TODAY, q, resp)
+        ms.append(1000 * (time.perf_counter() - t))
+    return {"p50": round(statistics.median(ms), 2), "p95": round(pct(ms, 95), 2), "turns": turns}
+
+
+def import_throughput(args, turns: int = 1000) -> dict:
+    """The real import path: store.put of fresh turns, embedding included."""
+    rng = random.Random(args.seed + 2)
+    layout = day_layout(turns, END_DAY)
+    pieces = [MemoryPiece(id=turn_id("import-user", d, i), user="import-user", date=d,
+                          kind="turn", index=i, query=q, response=r)
+              for (d, i), (q, r) in zip(layout, (chat_turn(rng) for _ in range(turns)))]
+    with tempfile.TemporaryDirectory(prefix="sf-bench-import-") as tmp:
+        store = MemoryStore.open(tmp, embedding=args.embedding)
+        t = time.perf_counter()
+        store.put(pieces)
+        total = time.perf_counter() - t
+        t = time.perf_counter()
+        store.embeddings.embed_documents([p.text for p in pieces])  # the same texts, embed alone
+        embed = time.perf_counter() - t
+        assert store.count("import-user") == turns
+    return {"import_turns_per_s": round(turns / total, 1), "import_embed_share": round(embed / total, 3),
+            "import": {"turns": turns, "total_s": round(total, 2), "embed_s": round(embed, 2)}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--json", dest="json_out")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--embedding", default="minilm")
+    ap.add_argument("--pool", type=int, default=2000, help="distinct texts embedded and cycled")
+    ap.add_argument("--seed", type=int, default=1234)
+    args = ap.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    embeddings = make_embeddings(resolve_name(args.embedding))
+    rng = random.Random(args.seed)
+    pool = [chat_turn(rng) for _ in range(min(args.pool, max(sizes)))]
+    texts = [f"{q}\n{r}" for q, r in pool]
+    t0, vecs = time.perf_counter(), []
+    for lo in tqdm(range(0, len(texts), 256), desc="embed pool", unit="batch"):
+        vecs += embeddings.embed_documents(texts[lo:lo + 256])
+    pool_vecs = np.asarray(vecs, dtype=np.float32)
+    print(f"pool: {len(texts)} texts, {np.mean([len(t) for t in texts]):.0f} chars avg, "
+          f"embedded in {time.perf_counter() - t0:.1f}s")
+
+    result = {"sizes": {}, **import_throughput(args), "peak_rss_mb": {}}
+    print(f"import: {result['import_turns_per_s']} turns/s, embedding {result['import_embed_share']:.0%}")
+    for i, n in enumerate(sizes):
+        res, store, tmp = bench_size(n, args, pool, pool_vecs)
+        if i == len(sizes) - 1:
+            result["per_turn_ms"] = per_turn(store, args.seed + 3)
+        result["sizes"][str(n)] = res
+        del store
+        gc.collect()
+        tmp.cleanup()
+        # ru_maxrss is KiB on Linux and the process-wide max so far: cumulative across sizes
+        result["peak_rss_mb"][str(n)] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+        print(f"size {n:,}: " + ", ".join(f"{m} p50 {res[m]['p50_ms']} / p95 {res[m]['p95_ms']} ms"
+                                          for m in ("ours", "dense", "time-weighted")))
+    import chromadb
+    result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
+                         "embedding": resolve_name(args.embedding), "chromadb": chromadb.__version__,
+                         "loadavg_end": os.getloadavg()}
+    result["settings"] = {"k": K, "turns_per_day": PER_DAY, "pool": len(texts), "warmup": WARMUP,
+                          "end_day": END_DAY.isoformat(), "today": TODAY.isoformat(), "seed": args.seed}
+
+    from rich.console import Console
+    from rich.table import Table
+    table = Table(title="retrieval latency (ms), query embedding included")
+    for col in ("turns", "method", "p50", "p95", "queries", "returned", "peak RSS MB"):
+        table.add_column(col, justify="right")
+    for n, res in result["sizes"].items():
+        for m in ("ours", "dense", "time-weighted"):
+            table.add_row(f"{int(n):,}", m, f"{res[m]['p50_ms']:.1f}", f"{res[m]['p95_ms']:.1f}",
+                          str(res[m]["queries"]), str(res[m]["returned_mean"]),
+                          str(result["peak_rss_mb"][n]) if m == "ours" else "")
+    console = Console()
+    console.print(table)
+    console.print(f"import {result['import_turns_per_s']} turns/s (embedding "
+                  f"{result['import_embed_share']:.0%}); retrieve+write per turn at "
+                  f"{sizes[-1]:,}: p50 {result['per_turn_ms']['p50']} / p95 {result['per_turn_ms']['p95']} ms")
+    if args.json_out:
+        with open(args.json_out, "w") as f:
+            json.dump(result, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

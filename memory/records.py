@@ -1,0 +1,66 @@
+"""The small typed records of the memory: pieces (turns, daily summaries) and a user's profile."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Kind = Literal["turn", "summary"]
+
+
+def turn_id(user: str, day: str, index: int) -> str:
+    # The original's memory_id format, kept so that seed files round-trip their ids.
+    return f"{user}_{day}_{index}"
+
+
+def summary_id(user: str, day: str) -> str:
+    return f"{user}_{day}_summary"
+
+
+class Turn(BaseModel):
+    """One exchange as the seed format holds it."""
+    query: str
+    response: str
+
+
+class MemoryPiece(BaseModel):
+    """A unit of recallable memory: one turn or one day's event summary."""
+    id: str
+    user: str
+    date: str  # YYYY-MM-DD, the day the memory was made
+    kind: Kind
+    index: int = 0  # position of a turn within its day; 0 for summaries
+    query: str = ""
+    response: str = ""
+    summary: str = ""
+    strength: int = Field(default=1, ge=1)
+    last_recall_date: str = ""  # YYYY-MM-DD; the creation date until first recalled
+    extra: dict = Field(default_factory=dict)  # unknown fields of an imported turn, kept for export
+
+    def model_post_init(self, _ctx) -> None:
+        if not self.last_recall_date:
+            self.last_recall_date = self.date
+
+    @property
+    def text(self) -> str:
+        """What is embedded and shown: the exchange, or the summary."""
+        if self.kind == "summary":
+            return self.summary
+        return f"{self.query}\n{self.response}"
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.date)
+
+
+class Profile(BaseModel):
+    """Everything about a user that is not a recallable piece: the condensed, slow-changing part."""
+    user: str
+    name: str | None = None
+    history_dates: list[str] = Field(default_factory=list)  # every day of history, empty days too
+    personality: dict[str, str] = Field(default_factory=dict)  # date -> daily personality reading
+    overall_history: str = ""
+    overall_personality: str | None = None  # None: absent, as in the seed files
+    meta_information: dict | None = None
+    extra: dict = Field(default_factory=dict)  # unknown top-level keys, kept for a lossless export

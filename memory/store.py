@@ -1,0 +1,259 @@
+"""The MemoryBank on Chroma: each user's pieces in a collection of their own, profiles beside.
+
+One collection per user makes isolation structural: a search names one user's collection and
+cannot see another's, and deleting a user drops their collection whole. Embedded
+(`PersistentClient`) by default, a Chroma server (`HttpClient`) when a host is given; the same
+calls either way. Chroma always gets our embedding function, never its downloading default.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings
+from chromadb.errors import NotFoundError
+from langchain_core.embeddings import Embeddings
+
+from memory.forgetting import ForgettingCurve
+from memory.embeddings import ChromaEmbeddingFunction, make_embeddings, resolve_name
+from memory.records import MemoryPiece, Profile, summary_id, turn_id
+
+PROFILES = "sf_profiles"
+BATCH = 512  # pieces per Chroma write; well under Chroma's max batch size
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def collection_name(user: str) -> str:
+    # Chroma names allow [a-zA-Z0-9._-]; user names are free text (Chinese, spaces), so hash.
+    return "sf_mem_" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:40]
+
+
+def _meta(p: MemoryPiece) -> dict:
+    return {"user": p.user, "date": p.date, "day": p.day.toordinal(), "kind": p.kind,
+            "index": p.index, "query": p.query, "response": p.response, "summary": p.summary,
+            "strength": p.strength, "last_recall_date": p.last_recall_date,
+            "extra": json.dumps(p.extra, ensure_ascii=False) if p.extra else ""}
+
+
+def _piece(id_: str, meta: dict) -> MemoryPiece:
+    return MemoryPiece(id=id_, user=meta["user"], date=meta["date"], kind=meta["kind"],
+                       index=meta["index"], query=meta.get("query", ""),
+                       response=meta.get("response", ""), summary=meta.get("summary", ""),
+                       strength=meta["strength"], last_recall_date=meta["last_recall_date"],
+                       extra=json.loads(meta["extra"]) if meta.get("extra") else {})
+
+
+def make_client(data_dir: str | Path | None = None, host: str | None = None,
+                port: int = 8000) -> ClientAPI:
+    settings = Settings(anonymized_telemetry=False)
+    if host:
+        return chromadb.HttpClient(host=host, port=port, settings=settings)
+    if data_dir is None:
+        raise StoreError("an embedded store needs a data directory")
+    path = Path(data_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+class MemoryStore:
+    """Pieces (turns, daily summaries) and profiles of every user, on one Chroma client."""
+
+    def __init__(self, client: ClientAPI, embeddings: Embeddings, embedding_name: str) -> None:
+        self.client = client
+        self.embeddings = embeddings
+        self.embedding_name = embedding_name
+        self._ef = ChromaEmbeddingFunction(embeddings, embedding_name)
+        self._collections: dict[str, Collection] = {}
+        self._lock = threading.RLock()  # serializes read-modify-write (turn index, strength)
+        self._dim: int | None = None
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, *, host: str | None = None,
+             port: int = 8000, embedding: str = "auto", language: str = "en") -> "MemoryStore":
+        name = resolve_name(embedding, language)
+        return cls(make_client(data_dir, host, port), make_embeddings(name), name)
+
+    # -- collections ------------------------------------------------------------------------
+    def _collection(self, user: str, create: bool) -> Collection | None:
+        name = collection_name(user)
+        col = self._collections.get(name)
+        if col is not None:
+            return col
+        try:
+            if create:
+                col = self.client.get_or_create_collection(
+                    name, embedding_function=self._ef,
+                    configuration={"hnsw": {"space": "cosine"}},
+                    metadata={"user": user, "embedding": self.embedding_name})
+            else:
+                col = self.client.get_collection(name, embedding_function=self._ef)
+        except NotFoundError:
+            return None
+        except ValueError as e:  # chroma reports a conflicting embedding function this way
+            raise StoreError(f"memory of {user!r} was written with another embedding model: {e}")
+        made_with = (col.metadata or {}).get("embedding")
+        if made_with and made_with != self.embedding_name:
+            raise StoreError(f"memory of {user!r} was embedded with {made_with!r}, not "
+                             f"{self.embedding_name!r}; open the store with that embedding model")
+        self._collections[name] = col
+        return col
+
+    def _profiles(self) -> Collection:
+        col = self._collections.get(PROFILES)
+        if col is None:
+            col = self.client.get_or_create_collection(
+                PROFILES, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}})
+            self._collections[PROFILES] = col
+        return col
+
+    def _constant_vector(self) -> list[float]:
+        # Profiles are fetched by id, never by similarity: a fixed unit vector spares embedding them.
+        if self._dim is None:
+            self._dim = len(self.embeddings.embed_query("profile"))
+        return [1.0] + [0.0] * (self._dim - 1)
+
+    # -- profiles ---------------------------------------------------------------------------
+    def profile(self, user: str) -> Profile | None:
+        got = self._profiles().get(ids=[user], include=["documents"])
+        if not got["ids"]:
+            return None
+        return Profile.model_validate_json(got["documents"][0])
+
+    def save_profile(self, profile: Profile) -> None:
+        self._profiles().upsert(ids=[profile.user], documents=[profile.model_dump_json()],
+                                embeddings=[self._constant_vector()],
+                                metadatas=[{"user": profile.user}])
+
+    def users(self) -> list[str]:
+        got = self._profiles().get(include=["metadatas"])
+        return sorted(m["user"] for m in got["metadatas"])
+
+    def delete_user(self, user: str) -> bool:
+        """Removes every piece and the profile of `user`. True if there was anything."""
+        with self._lock:
+            existed = self._collection(user, create=False) is not None
+            if existed:
+                self.client.delete_collection(collection_name(user))
+                self._collections.pop(collection_name(user), None)
+            had_profile = self.profile(user) is not None
+            self._profiles().delete(ids=[user])
+            return existed or had_profile
+
+    def _ensure_profile(self, user: str) -> None:
+        if self.profile(user) is None:
+            self.save_profile(Profile(user=user, name=user))
+
+    # -- writing pieces -----------------------------------------------------------------------
+    def put(self, pieces: Sequence[MemoryPiece]) -> None:
+        """Upserts pieces (ids are stable, so re-writing one replaces it, never duplicates)."""
+        by_user: dict[str, list[MemoryPiece]] = {}
+        for p in pieces:
+            by_user.setdefault(p.user, []).append(p)
+        for user, ps in by_user.items():
+            self._ensure_profile(user)
+            col = self._collection(user, create=True)
+            for i in range(0, len(ps), BATCH):
+                chunk = ps[i:i + BATCH]
+                col.upsert(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
+                           metadatas=[_meta(p) for p in chunk])
+
+    def add_turn(self, user: str, day: date, query: str, response: str) -> MemoryPiece:
+        """Writes one exchange under `day`; durable when this returns."""
+        with self._lock:
+            d = day.isoformat()
+            col = self._collection(user, create=True)
+            taken = col.get(where={"$and": [{"date": d}, {"kind": "turn"}]}, include=["metadatas"])
+            index = max((m["index"] for m in taken["metadatas"]), default=-1) + 1
+            piece = MemoryPiece(id=turn_id(user, d, index), user=user, date=d, kind="turn",
+                                index=index, query=query, response=response)
+            self.put([piece])
+            return piece
+
+    def put_summary(self, user: str, day: date, text: str) -> MemoryPiece:
+        d = day.isoformat()
+        piece = MemoryPiece(id=summary_id(user, d), user=user, date=d, kind="summary", summary=text)
+        self.put([piece])
+        return piece
+
+    def reinforce(self, user: str, ids: Iterable[str], today: date) -> list[MemoryPiece]:
+        """Recall strengthens: strength +1, and the forgetting clock restarts today."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        with self._lock:
+            col = self._collection(user, create=False)
+            if col is None:
+                return []
+            got = col.get(ids=ids, include=["metadatas"])
+            metas = []
+            for meta in got["metadatas"]:
+                metas.append({**meta, "strength": meta["strength"] + 1,
+                              "last_recall_date": today.isoformat()})
+            if got["ids"]:
+                col.update(ids=got["ids"], metadatas=metas)
+            return [_piece(i, m) for i, m in zip(got["ids"], metas)]
+
+    def delete_pieces(self, user: str, ids: Sequence[str]) -> None:
+        col = self._collection(user, create=False)
+        if col is not None and ids:
+            col.delete(ids=list(ids))
+
+    # -- reading pieces -----------------------------------------------------------------------
+    def count(self, user: str) -> int:
+        col = self._collection(user, create=False)
+        return 0 if col is None else col.count()
+
+    def pieces(self, user: str, kind: str | None = None) -> list[MemoryPiece]:
+        """All of a user's pieces, in (date, kind, index) order."""
+        col = self._collection(user, create=False)
+        if col is None:
+            return []
+        got = col.get(where={"kind": kind} if kind else None, include=["metadatas"])
+        out = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
+        return sorted(out, key=lambda p: (p.date, p.kind != "summary", p.index))
+
+    def similar(self, user: str, embedding: Sequence[float], n: int) -> list[tuple[MemoryPiece, float]]:
+        """The n pieces nearest to `embedding` with their cosine similarity."""
+        col = self._collection(user, create=False)
+        if col is None or n <= 0:
+            return []
+        got = col.query(query_embeddings=[list(embedding)], n_results=n,
+                        include=["metadatas", "distances"])
+        return [(_piece(i, m), 1.0 - d) for i, m, d in
+                zip(got["ids"][0], got["metadatas"][0], got["distances"][0])]
+
+    def on_days(self, user: str, start: date, end: date) -> list[tuple[MemoryPiece, list[float]]]:
+        """Pieces made between start and end (inclusive), with their embeddings."""
+        col = self._collection(user, create=False)
+        if col is None:
+            return []
+        got = col.get(where={"$and": [{"day": {"$gte": start.toordinal()}},
+                                      {"day": {"$lte": end.toordinal()}}]},
+                      include=["metadatas", "embeddings"])
+        return [(_piece(i, m), e) for i, m, e in
+                zip(got["ids"], got["metadatas"], got["embeddings"])]
+
+    # -- forgetting ---------------------------------------------------------------------------
+    def fade(self, curve: ForgettingCurve, today: date,
+             users: Sequence[str] | None = None) -> dict[str, int]:
+        """Deletes the turns that `curve` forgets as of `today`; summaries never fade.
+        Returns the number of turns forgotten per user."""
+        forgotten: dict[str, int] = {}
+        for user in users if users is not None else self.users():
+            with self._lock:
+                gone = [p.id for p in self.pieces(user, kind="turn")
+                        if curve.forgets(p.id, date.fromisoformat(p.last_recall_date),
+                                         p.strength, today)]
+                self.delete_pieces(user, gone)
+            forgotten[user] = len(gone)
+        return forgotten

@@ -1,0 +1,31 @@
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from memory.store import MemoryStore  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path(os.environ.get("SF_SEED_DIR", ROOT.parent / "shared" / "seed_eval_data"))
+
+
+def seed_file(lang: str, kind: str = "memory_bank") -> Path:
+    ext = "json" if kind == "memory_bank" else "jsonl"
+    path = SEED / lang / f"{kind}_{lang}.{ext}"
+    if not path.exists():
+        pytest.skip(f"seed evaluation data not found at {SEED} (set SF_SEED_DIR)")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path) -> MemoryStore:
+    """A real embedded Chroma on disk with the bundled English embeddings."""
+    return MemoryStore.open(tmp_path / "data", embedding="minilm")
+
+
+@pytest.fixture
+def cn_store(tmp_path) -> MemoryStore:
+    return MemoryStore.open(tmp_path / "data_cn", embedding="e5")

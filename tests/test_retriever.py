@@ -1,0 +1,185 @@
+from datetime import date
+
+import pytest
+from langchain_core.retrievers import BaseRetriever
+
+from memory.forgetting import ForgettingCurve
+from memory.retriever import EbbinghausRetriever
+from memory.store import MemoryStore
+
+TODAY = date(2023, 5, 10)  # the paper's "asked on May 10th", after ten days of chat
+
+EN = {
+    date(2023, 4, 27): [("Hello, I'm Emily. I love painting and playing the piano.", "Nice to meet you, Emily!"),
+                        ("Can you recommend a science fiction movie?", "Try 'Interstellar', it's a classic.")],
+    date(2023, 4, 30): [("I adopted a kitten and named her Mochi.", "Mochi is a lovely name!")],
+    date(2023, 5, 2): [("I went to the museum and saw an exhibition of Van Gogh paintings.", "That sounds inspiring.")],
+    date(2023, 5, 4): [("I have a big speech at work and I'm nervous about it.", "Prepare well and breathe, you'll do great."),
+                       ("I had a fight with my roommate about cleaning.", "Maybe set a cleaning schedule together.")],
+    date(2023, 5, 6): [("I baked a lemon cake for my mother's birthday.", "What a sweet gift!")],
+    date(2023, 5, 9): [("I started learning to swim at the local pool.", "Great exercise!")],
+}
+
+CN = {
+    date(2023, 4, 27): [("你好，我叫张曼婷，我喜欢绘画和弹钢琴。", "很高兴认识你，张曼婷！"),
+                        ("你能推荐一部科幻电影吗？", "推荐你看《星际穿越》，非常经典。")],
+    date(2023, 4, 30): [("我领养了一只小猫，给她取名叫年糕。", "年糕这个名字真可爱！")],
+    date(2023, 5, 2): [("我去了博物馆，看了梵高的画展。", "听起来很有启发。")],
+    date(2023, 5, 4): [("我下周要在公司做一个重要的演讲，很紧张。", "好好准备，深呼吸，你一定可以的。")],
+    date(2023, 5, 6): [("我给妈妈烤了一个柠檬蛋糕庆祝生日。", "真是贴心的礼物！")],
+    date(2023, 5, 9): [("我开始在附近的游泳馆学游泳了。", "很好的锻炼！")],
+}
+
+
+def fill(store: MemoryStore, user: str, history) -> None:
+    for day, turns in history.items():
+        for q, r in turns:
+            store.add_turn(user, day, q, r)
+
+
+def recall(store, user, query, k=3, **kw):
+    return EbbinghausRetriever(store=store, user_id=user, k=k, today=TODAY, **kw).invoke(query)
+
+
+def first_query(doc) -> str:
+    return doc.page_content.split("\n")[0]
+
+
+@pytest.fixture
+def emily(store):
+    fill(store, "Emily", EN)
+    return store
+
+
+def test_is_a_langchain_retriever_with_full_metadata(emily):
+    r = EbbinghausRetriever(store=emily, user_id="Emily", k=2, today=TODAY)
+    assert isinstance(r, BaseRetriever)
+    docs = r.invoke("What is my cat called?")
+    assert len(docs) == 2
+    top = docs[0]
+    assert "Mochi" in top.page_content
+    m = top.metadata
+    assert m["date"] == "2023-04-30" and m["kind"] == "turn" and m["id"] == "Emily_2023-04-30_0"
+    assert 0 < m["similarity"] <= 1
+    assert m["retention"] == pytest.approx(ForgettingCurve().retention(date(2023, 4, 30), 1, TODAY), abs=1e-4)
+    assert m["strength"] == 2  # after this recall
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("What science fiction movie did you recommend?", "science fiction"),
+    ("What exhibition did I see at the museum?", "Van Gogh"),
+    ("What did I bake for my mom?", "lemon cake"),
+    ("Which sport am I learning?", "swim"),
+])
+def test_recalls_the_relevant_turn_first(emily, question, expected):
+    assert expected in recall(emily, "Emily", question)[0].page_content
+
+
+def test_recall_reinforces_what_it_returns_and_only_that(emily, tmp_path):
+    docs = recall(emily, "Emily", "What is my cat called?", k=1)
+    again = MemoryStore.open(tmp_path / "data", embedding="minilm")
+    by_id = {p.id: p for p in again.pieces("Emily")}
+    hit = by_id[docs[0].metadata["id"]]
+    assert (hit.strength, hit.last_recall_date) == (2, "2023-05-10")
+    assert all(p.strength == 1 for pid, p in by_id.items() if pid != hit.id)
+    # recalled again: stronger still, and its retention is now full (clock restarted)
+    docs2 = recall(emily, "Emily", "What is my cat called?", k=1)
+    assert docs2[0].metadata["strength"] == 3 and docs2[0].metadata["retention"] == 1.0
+
+
+def test_reinforce_off_leaves_the_store_untouched(emily):
+    before = emily.pieces("Emily")
+    recall(emily, "Emily", "What is my cat called?", reinforce=False)
+    assert emily.pieces("Emily") == before
+
+
+def test_faded_turns_are_not_recalled_but_summaries_are(store):
+    store.add_turn("u", date(2023, 1, 1), "My cat is called Mochi.", "Cute!")
+    store.put_summary("u", date(2023, 1, 1), "The user told me their cat is called Mochi.")
+    store.add_turn("u", date(2023, 5, 8), "I like tea.", "Me too.")
+    docs = recall(store, "u", "What is my cat called?", k=3)
+    kinds = [(d.metadata["kind"], d.metadata["date"]) for d in docs]
+    assert ("summary", "2023-01-01") in kinds
+    assert ("turn", "2023-01-01") not in kinds  # 129 days unrecalled: R = 0.0000025
+    assert next(d for d in docs if d.metadata["kind"] == "summary").metadata["retention"] == 1.0
+
+
+def test_retention_breaks_near_ties_toward_fresher_memories(store):
+    store.add_turn("u", date(2023, 4, 20), "My favourite colour is blue.", "Noted.")
+    store.add_turn("u", date(2023, 5, 9), "My favourite colour is blue.", "Noted.")
+    docs = recall(store, "u", "What is my favourite colour?", k=2)
+    assert [d.metadata["date"] for d in docs] == ["2023-05-09", "2023-04-20"]
+
+
+def test_fade_deletes_only_faded_turns_and_corrupts_nothing(store):
+    store.add_turn("u", date(2023, 1, 1), "old turn", "old")
+    store.put_summary("u", date(2023, 1, 1), "an old summary")
+    kept = store.add_turn("u", date(2023, 5, 5), "fresh turn", "fresh")
+    recalled = store.add_turn("u", date(2023, 4, 1), "recalled turn", "yes")
+    store.reinforce("u", [recalled.id], date(2023, 5, 1))
+    before = {p.id: p for p in store.pieces("u")}
+    curve = ForgettingCurve()
+    assert store.fade(curve, TODAY) == {"u": 1}
+    after = {p.id: p for p in store.pieces("u")}
+    assert set(after) == set(before) - {"u_2023-01-01_0"}
+    assert all(after[i] == before[i] for i in after)
+    assert store.fade(curve, TODAY) == {"u": 0}  # the same day forgets nothing more
+    assert kept.id in after
+
+
+@pytest.mark.parametrize("question,day", [
+    ("On May 4th, I shared some problems with you. What were they?", "2023-05-04"),
+    ("What did I tell you on April 30?", "2023-04-30"),
+    ("What did I do yesterday?", "2023-05-09"),
+])
+def test_named_dates_steer_recall_english(emily, question, day):
+    n = len(EN[date.fromisoformat(day)])  # every turn of the named day comes first
+    docs = recall(emily, "Emily", question, k=3)
+    assert [d.metadata["date"] for d in docs][:n] == [day] * n
+
+
+def test_last_week_steers_to_the_previous_calendar_week(emily):
+    docs = recall(emily, "Emily", "What happened last week?", k=4)
+    assert all("2023-05-01" <= d.metadata["date"] <= "2023-05-07" for d in docs)
+
+
+@pytest.fixture
+def zhang(cn_store):
+    fill(cn_store, "张曼婷", CN)
+    return cn_store
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("我的猫叫什么名字？", "年糕"),
+    ("你给我推荐过什么科幻电影？", "星际穿越"),
+    ("我在博物馆看了什么展览？", "梵高"),
+    ("我给妈妈做了什么？", "柠檬蛋糕"),
+])
+def test_chinese_recall(zhang, question, expected):
+    assert expected in recall(zhang, "张曼婷", question)[0].page_content
+
+
+@pytest.mark.parametrize("question,day", [
+    ("我5月4日跟你说了什么烦恼？", "2023-05-04"),
+    ("4月27号我们聊了什么？", "2023-04-27"),
+    ("我昨天做了什么？", "2023-05-09"),
+    ("上周我跟你说过什么？", None),
+])
+def test_named_dates_steer_recall_chinese(zhang, question, day):
+    docs = recall(zhang, "张曼婷", question, k=1)
+    if day:
+        assert docs[0].metadata["date"] == day
+    else:
+        assert "2023-05-01" <= docs[0].metadata["date"] <= "2023-05-07"
+
+
+def test_retriever_never_returns_another_users_memory(emily):
+    emily.add_turn("Mallory", date(2023, 5, 9), "My cat is called Mochi too, and my PIN is 1234.", "ok")
+    for q in ["What is my cat called?", "What is my PIN?", "Tell me what Mallory said"]:
+        docs = recall(emily, "Emily", q, k=10)
+        assert docs and all(d.metadata["id"].startswith("Emily_") for d in docs)
+        assert all("PIN" not in d.page_content for d in docs)
+
+
+def test_empty_memory_recalls_nothing(store):
+    assert recall(store, "nobody", "anything at all?") == []

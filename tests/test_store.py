@@ -1,0 +1,107 @@
+import os
+import signal
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from memory.records import MemoryPiece
+from memory.store import MemoryStore, StoreError, collection_name
+
+D1 = date(2023, 5, 1)
+
+
+def test_turns_get_stable_ids_and_indexes_per_day(store):
+    a = store.add_turn("Emily", D1, "I love painting", "Lovely!")
+    b = store.add_turn("Emily", D1, "My dog is Max", "Cute!")
+    c = store.add_turn("Emily", date(2023, 5, 2), "Hi again", "Hello!")
+    assert (a.id, a.index) == ("Emily_2023-05-01_0", 0)
+    assert (b.id, b.index) == ("Emily_2023-05-01_1", 1)
+    assert (c.id, c.index) == ("Emily_2023-05-02_0", 0)
+    assert [p.id for p in store.pieces("Emily")] == [a.id, b.id, c.id]
+    got = store.pieces("Emily")[1]
+    assert (got.query, got.response, got.strength, got.last_recall_date) == \
+        ("My dog is Max", "Cute!", 1, "2023-05-01")
+
+
+def test_put_is_an_upsert(store):
+    p = MemoryPiece(id="x1", user="u", date="2023-05-01", kind="turn", query="a", response="b")
+    store.put([p])
+    store.put([p.model_copy(update={"response": "c"})])
+    assert store.count("u") == 1
+    assert store.pieces("u")[0].response == "c"
+
+
+def test_users_are_isolated(store):
+    store.add_turn("alice", D1, "My secret is the blue key", "I'll keep it.")
+    store.add_turn("bob", D1, "I like trains", "Choo choo!")
+    emb = store.embeddings.embed_query("what is my secret key")
+    found = store.similar("bob", emb, 10)
+    assert [p.user for p, _ in found] == ["bob"]
+    assert all(p.user == "alice" for p, _ in store.similar("alice", emb, 10))
+    assert [p.user for p, _ in store.on_days("bob", D1, D1)] == ["bob"]
+    assert store.similar("carol", emb, 10) == []
+    assert store.users() == ["alice", "bob"]
+
+
+def test_delete_user_removes_all_their_data_and_only_theirs(store):
+    store.add_turn("alice", D1, "q", "r")
+    store.put_summary("alice", D1, "Alice talked about q.")
+    store.add_turn("bob", D1, "q", "r")
+    assert store.delete_user("alice")
+    assert store.users() == ["bob"]
+    assert store.profile("alice") is None
+    assert store.count("alice") == 0
+    names = [c.name for c in store.client.list_collections()]
+    assert collection_name("alice") not in names
+    assert store.count("bob") == 1
+    assert not store.delete_user("alice")
+
+
+def test_reinforce_writes_back(store, tmp_path):
+    p = store.add_turn("u", D1, "q", "r")
+    store.reinforce("u", [p.id, p.id], date(2023, 5, 9))
+    again = MemoryStore.open(tmp_path / "data", embedding="minilm").pieces("u")[0]
+    assert (again.strength, again.last_recall_date) == (2, "2023-05-09")
+
+
+def test_unicode_user_names(store):
+    store.add_turn("张曼婷", D1, "你好", "你好呀")
+    store.add_turn(" spaced name ", D1, "hi", "hello")
+    assert set(store.users()) == {"张曼婷", " spaced name "}
+    assert store.pieces("张曼婷")[0].query == "你好"
+
+
+def test_another_embedding_model_is_refused_with_a_clear_error(tmp_path):
+    MemoryStore.open(tmp_path, embedding="e5").add_turn("u", D1, "q", "r")
+    other = MemoryStore.open(tmp_path, embedding="minilm")
+    with pytest.raises(StoreError, match="embed"):
+        other.pieces("u")
+
+
+WRITER = """
+import sys, time
+from datetime import date
+from memory.store import MemoryStore
+s = MemoryStore.open(sys.argv[1], embedding="e5")
+for i in range(3):
+    s.add_turn("u", date(2023, 5, 1), f"query {i}", f"response {i}")
+print("written", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_write_is_durable_when_the_call_returns(tmp_path):
+    # The writer is killed with SIGKILL right after add_turn returned: no clean shutdown.
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path)], stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "ANONYMIZED_TELEMETRY": "False"})
+    try:
+        assert proc.stdout.readline().strip() == "written"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    reopened = MemoryStore.open(tmp_path, embedding="e5")
+    assert [p.query for p in reopened.pieces("u")] == ["query 0", "query 1", "query 2"]
+    found = reopened.similar("u", reopened.embeddings.embed_query("query 1"), 3)
+    assert len(found) == 3

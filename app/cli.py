@@ -81,11 +81,12 @@ def search(query: str, user: str = typer.Option(..., "--user"),
            k: Optional[int] = typer.Option(None, "--k"),
            reinforce: bool = typer.Option(True, help="recall strengthens what it finds")):
     """Recall a user's memories for a query, as the companion would."""
+    day = _day(today)
     s = get_settings()
     store = open_store(s)
     if user not in store.users():
         _fail(f"no memory for user {user!r}")
-    docs = make_retriever(s, store, user, reinforce=reinforce).recall(query, _day(today), k)
+    docs = make_retriever(s, store, user, reinforce=reinforce).recall(query, day, k)
     for d in docs:
         m = d.metadata
         typer.echo(f"[{m['date']} {m['kind']} sim={m['similarity']:.3f} R={m['retention']:.3f} "
@@ -98,9 +99,10 @@ def search(query: str, user: str = typer.Option(..., "--user"),
 def fade(today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD"),
          user: Optional[str] = typer.Option(None, "--user", help="one user; all if omitted")):
     """Forget the turns whose retention has dropped below the threshold as of today."""
+    day = _day(today)
     s = get_settings()
     store = open_store(s)
-    gone = store.fade(forgetting_curve(s), _day(today), [user] if user else None)
+    gone = store.fade(forgetting_curve(s), day, [user] if user else None)
     for u, n in gone.items():
         typer.echo(f"{u}\t{n} turns forgotten")
 

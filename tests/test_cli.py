@@ -1,0 +1,99 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.settings import get_settings
+
+runner = CliRunner()
+
+BANK = {
+    "Emily": {"name": "Emily", "summary": {}, "personality": {}, "overall_history": "",
+              "history": {"2023-04-27": [{"query": "My cat is called Mochi.", "response": "Cute!"}],
+                          "2023-05-04": [{"query": "I have a speech and I'm nervous.",
+                                          "response": "You will do well."}]}},
+    "Bob": {"name": "Bob", "summary": {}, "personality": {}, "overall_history": "",
+            "history": {"2023-05-01": [{"query": "I like trains.", "response": "Choo!"}]}},
+}
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SF_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SF_EMBEDDING", "minilm")
+    get_settings.cache_clear()
+    yield tmp_path
+    get_settings.cache_clear()
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def bank_file(tmp_path):
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(BANK), encoding="utf-8")
+    return path
+
+
+def test_import_list_search_export(bank_file, tmp_path):
+    r = run("memory", "import", str(bank_file))
+    assert r.exit_code == 0, r.output
+    assert "imported 3 turns of 2 users" in r.output
+    r = run("memory", "list-users")
+    assert r.output.splitlines() == ["Bob\t1 pieces", "Emily\t2 pieces"]
+    r = run("memory", "search", "--user", "Emily", "--today", "2023-05-10", "--k", "1",
+            "What is my cat called?")
+    assert r.exit_code == 0
+    first = r.output.splitlines()[0]
+    assert "[2023-04-27 turn" in first and "S=2]" in first and "Mochi" in first
+    out = tmp_path / "emily.json"
+    r = run("memory", "export", "--user", "Emily", "--out", str(out))
+    assert r.exit_code == 0
+    exported = json.loads(out.read_text(encoding="utf-8"))["Emily"]
+    assert exported["history"]["2023-05-04"] == BANK["Emily"]["history"]["2023-05-04"]
+    assert exported["history"]["2023-04-27"][0]["memory_strength"] == 2  # the search recalled it
+    assert exported["history"]["2023-04-27"][0]["last_recall_date"] == "2023-05-10"
+
+
+def test_search_can_leave_memory_untouched(bank_file):
+    run("memory", "import", str(bank_file))
+    run("memory", "search", "--user", "Bob", "--no-reinforce", "trains?")
+    r = run("memory", "export", "--user", "Bob")
+    assert json.loads(r.output)["Bob"] == BANK["Bob"]
+
+
+def test_fade_and_delete_user(bank_file):
+    run("memory", "import", str(bank_file))
+    r = run("memory", "fade", "--today", "2023-05-22")  # R: Apr 27 0.08, May 1 0.12, May 4 0.17
+    assert r.output.splitlines() == ["Bob\t0 turns forgotten", "Emily\t1 turns forgotten"]
+    r = run("memory", "delete-user", "Emily", "--yes")
+    assert r.exit_code == 0
+    assert run("memory", "list-users").output.splitlines() == ["Bob\t1 pieces"]
+    r = run("memory", "delete-user", "Emily", "--yes")
+    assert r.exit_code == 1 and "no memory for user 'Emily'" in r.output
+
+
+def test_delete_asks_first(bank_file):
+    run("memory", "import", str(bank_file))
+    r = runner.invoke(app, ["memory", "delete-user", "Bob"], input="n\n")
+    assert r.exit_code != 0
+    assert "Bob" in run("memory", "list-users").output
+
+
+def test_bad_input_gets_clear_errors(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"Emily": {"history": {"2023-05-01": [{"query": 1, "response": "x"}]}}}')
+    r = run("memory", "import", str(bad))
+    assert r.exit_code == 1
+    assert "user 'Emily', date 2023-05-01, field 'history[2023-05-01][0].query'" in r.output
+    r = run("memory", "import", str(tmp_path / "missing.json"))
+    assert r.exit_code == 1 and "No such file" in r.output
+    r = run("memory", "search", "--user", "nobody", "hello")
+    assert r.exit_code == 1 and "no memory for user 'nobody'" in r.output
+    r = run("memory", "search", "--user", "x", "--today", "May 5", "hello")
+    assert r.exit_code != 0 and "YYYY-MM-DD" in r.output
+    r = run("memory", "export", "--user", "nobody")
+    assert r.exit_code == 1

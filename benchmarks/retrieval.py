@@ -33,7 +33,7 @@ from memory.embeddings import make_embeddings, resolve_name
 from memory.forgetting import ForgettingCurve
 from memory.records import MemoryPiece, turn_id
 from memory.retriever import EbbinghausRetriever
-from memory.store import MemoryStore, _meta, _piece
+from memory.store import MemoryStore, _meta
 
 USER = "bench-user"
 PER_DAY = 40  # turns a day: a talkative but plausible companion user
@@ -234,9 +234,10 @@ def summary(ms: list[float]) -> dict:
 
 
 def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
-    """EbbinghausRetriever.recall re-done step by step with timers around each store call,
-    to show where its time goes (a copy of the logic; memory/ is not touched)."""
-    curve, col = ForgettingCurve(), store._collection(USER, create=False)
+    """EbbinghausRetriever.recall re-done step by step with timers around each store call, to
+    show where its time goes. A copy of the logic (memory/ is not touched) that still calls the
+    store's own methods, so a fix there shows up here."""
+    curve = ForgettingCurve()
     steps, last = defaultdict(list), [0.0]
 
     def lap(step: str) -> None:
@@ -249,24 +250,18 @@ def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
         q = np.asarray(store.embeddings.embed_query(q_text), dtype=np.float32)
         q /= np.linalg.norm(q) or 1.0
         lap("embed_query")
-        got = col.query(query_embeddings=[q.tolist()], n_results=20,
-                        include=["metadatas", "distances"])
-        lap("similar: col.query")
-        found = {i: (_piece(i, m), 1 - d) for i, m, d in
-                 zip(got["ids"][0], got["metadatas"][0], got["distances"][0])}
-        spans = find_dates(q_text, TODAY)
-        lap("pieces + find_dates")
-        named = set()
+        found = {p.id: (p, sim) for p, sim in store.similar(USER, q.tolist(), 20)}
+        lap("store.similar (20)")
+        named, spans = set(), find_dates(q_text, TODAY)
+        lap("find_dates")
         for span in spans:
-            g = col.get(where={"$and": [{"day": {"$gte": span.start.toordinal()}},
-                                        {"day": {"$lte": span.end.toordinal()}}]},
-                        include=["metadatas", "embeddings"])
-            lap("on_days: col.get")
-            for i, m, e in zip(g["ids"], g["metadatas"], g["embeddings"]):
-                e = np.asarray(e, dtype=np.float32)
-                found[i] = (_piece(i, m), float(e @ q / (np.linalg.norm(e) or 1.0)))
-                named.add(i)
-            lap("on_days: pieces + dot")
+            got = store.on_days(USER, span.start, span.end)
+            lap("store.on_days")
+            for p, emb in got:
+                e = np.asarray(emb, dtype=np.float32)
+                found[p.id] = (p, float(e @ q / (np.linalg.norm(e) or 1.0)))
+                named.add(p.id)
+            lap("on_days: dot products")
         ranked = []
         for pid, (p, sim) in found.items():
             r = 1.0
@@ -280,14 +275,10 @@ def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
         ids = [p.id for _, p in ranked[:K]]
         lap("rank")
         if ids:
-            g = col.get(ids=ids, include=["metadatas"])
-            lap("reinforce: col.get")
-            col.update(ids=g["ids"], metadatas=[{**m, "strength": m["strength"] + 1,
-                                                 "last_recall_date": TODAY.isoformat()}
-                                                for m in g["metadatas"]])
-            lap("reinforce: col.update")
+            store.reinforce(USER, ids, TODAY)
+            lap("store.reinforce")
     n = len(queries)
-    # per query: mean over all queries (a step that did not run counts 0), p95 where it ran
+    # mean over all queries (a step that did not run counts 0); p95 over the calls that ran
     return {s: {"mean_per_query_ms": round(1000 * sum(v) / n, 2), "runs": len(v),
                 "p95_when_run_ms": round(1000 * pct(v, 95), 2)} for s, v in steps.items()}
 

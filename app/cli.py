@@ -109,9 +109,87 @@ def fade(today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD")
 
 @memory_app.command("delete-user")
 def delete_user(user: str, yes: bool = typer.Option(False, "--yes", help="do not ask")):
-    """Delete every memory of a user."""
+    """Delete every memory of a user, and their conversation threads."""
+    from app.companion import Threads
+
     if not yes:
         typer.confirm(f"Delete every memory of {user!r}?", abort=True)
-    if not open_store(get_settings()).delete_user(user):
+    s = get_settings()
+    had_memory = open_store(s).delete_user(user)
+    threads = Threads.open(s)
+    had_threads = threads.forget_user(user)
+    threads.close()
+    if not (had_memory or had_threads):
         _fail(f"no memory for user {user!r}")
     typer.echo(f"deleted {user}")
+
+
+@app.command()
+def chat(user: str = typer.Option(..., "--user", help="who is talking"),
+         language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+         backend: Optional[str] = typer.Option(None, "--backend", help="openai, hf or local"),
+         model: Optional[str] = typer.Option(None, "--model", help="hf: a model id or path; "
+                                             "openai: a model name"),
+         adapter: Optional[Path] = typer.Option(None, "--adapter", help="hf: a LoRA adapter dir"),
+         today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD; the clock if "
+                                             "omitted"),
+         show_memories: bool = typer.Option(False, "--show-memories",
+                                            help="print what was recalled for each reply")):
+    """Talk with SiliconFriend. Type `clear` for a new conversation, `stop` to quit."""
+    from langchain_core.messages import HumanMessage
+
+    from app.chat_models import ChatModelConfigError, describe
+    from app.companion import Threads, make_companion
+    from graph import ChatModelError, TurnError
+
+    if today is not None:
+        _day(today)
+    update = {k: v for k, v in {"language": language, "chat_backend": backend,
+                                "hf_adapter": adapter}.items() if v is not None}
+    if model is not None:
+        update["openai_model" if (backend or get_settings().chat_backend) == "openai"
+               else "hf_model"] = model
+    try:
+        s = get_settings().model_validate(get_settings().model_dump() | update)
+    except ValueError as e:
+        _fail(str(e))
+    typer.secho(f"SiliconFriend ({describe(s)}); `clear` starts a new conversation, `stop` "
+                "quits.", dim=True, err=True)
+    threads = Threads.open(s)
+    try:
+        companion = make_companion(s, checkpointer=threads.checkpointer)
+    except (ChatModelConfigError, RuntimeError) as e:
+        _fail(str(e))
+    thread = threads.current(user)
+    while True:
+        try:
+            line = input(f"{user}> ")
+        except (EOFError, KeyboardInterrupt):
+            break
+        command = line.strip().lower()
+        if command == "stop":
+            break
+        if command == "clear":
+            thread = threads.new(user)
+            typer.secho("(a new conversation)", dim=True)
+            continue
+        if not command:
+            continue
+        turn = {"messages": [HumanMessage(line)], "user_id": user, "language": s.language,
+                "today": today}
+        config = {"configurable": {"thread_id": thread}}
+        typer.echo("SiliconFriend> ", nl=False)
+        try:
+            for chunk, meta in companion.stream(turn, config, stream_mode="messages"):
+                if meta.get("langgraph_node") == "respond" and chunk.text:
+                    typer.echo(chunk.text, nl=False)
+            typer.echo()
+        except (ChatModelError, TurnError) as e:
+            typer.echo()
+            typer.secho(f"error: {e}", fg="red", err=True)
+            continue
+        if show_memories:
+            for m in companion.get_state(config).values.get("recalled", []):
+                typer.secho(f"  [{m['date']} {m['kind']} sim={m['similarity']:.2f} "
+                            f"R={m['retention']:.2f} S={m['strength']}]", dim=True)
+    threads.close()

@@ -15,7 +15,19 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path(".sf_data"), description="memory, threads and caches live here")
     language: Literal["en", "cn"] = "en"
     embedding: str = Field("auto", description="auto | minilm | e5 | openai:<model> | an ST id or path")
+    # Chat model: auto = openai when OPENAI_API_KEY is set, else the bundled local model.
     chat_backend: Literal["auto", "openai", "hf", "local"] = "auto"
+    openai_model: str = "gpt-4o-mini"
+    openai_base_url: str | None = Field(None, description="any OpenAI-compatible endpoint")
+    hf_model: str | None = Field(None, description="a Hugging Face causal LM id or local path")
+    hf_adapter: Path | None = Field(None, description="a PEFT LoRA adapter directory")
+    temperature: float = Field(0.7, ge=0, le=2)
+    top_p: float = Field(0.9, gt=0, le=1)
+    max_tokens: int = Field(256, ge=1)
+    request_timeout: float = Field(60.0, gt=0, description="seconds per chat request")
+    max_retries: int = Field(2, ge=0, description="retries of a failed chat request")
+    # Short-term context: exchanges of the current thread that go to the model
+    history_exchanges: int = Field(7, ge=0)
     # Forgetting: R = exp(-t / (tau * S)); turns with R below the threshold are forgotten.
     forget_tau: float = Field(10.0, gt=0)
     forget_threshold: float = Field(0.1, ge=0, lt=1)

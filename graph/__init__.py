@@ -1,1 +1,7 @@
-"""The LangGraph companion: state, nodes, builder (arrives with the companion graph issue)."""
+"""The companion as a LangGraph state machine: retrieve -> respond -> remember."""
+from graph.builder import build_graph
+from graph.nodes import ChatModelError, TurnError
+from graph.state import Context, InputState, OutputState, Recalled, State
+
+__all__ = ["build_graph", "ChatModelError", "TurnError", "Context", "InputState", "OutputState",
+           "Recalled", "State"]

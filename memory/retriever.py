@@ -26,7 +26,7 @@ class EbbinghausRetriever(BaseRetriever):
     has forgotten are never returned, even before `MemoryStore.fade` deletes them; summaries
     never fade (R = 1). Each returned piece is reinforced in the store. Document metadata: id,
     date, kind, similarity, retention (as of `today`, before this recall), strength (after it),
-    score.
+    score, and for a turn its query and response.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -88,4 +88,9 @@ class EbbinghausRetriever(BaseRetriever):
         return [Document(page_content=p.text, id=p.id, metadata={
             "id": p.id, "date": p.date, "kind": p.kind, "similarity": round(sim, 4),
             "retention": round(r, 4), "strength": strength.get(p.id, p.strength),
-            "score": round(score, 4)}) for score, p, sim, r in top]
+            "score": round(score, 4), **_parts(p)}) for score, p, sim, r in top]
+
+
+def _parts(p: MemoryPiece) -> dict:
+    # A turn's two sides, so that a prompt can say who said what.
+    return {"query": p.query, "response": p.response} if p.kind == "turn" else {}

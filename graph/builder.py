@@ -1,0 +1,49 @@
+"""build_graph: the companion as a compiled LangGraph graph, from a chat model and a memory store."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from langchain_core.language_models import BaseChatModel
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+
+from memory.forgetting import ForgettingCurve
+from memory.store import MemoryStore
+
+from graph.nodes import CompanionNodes, fail
+from graph.state import Context, InputState, OutputState, State
+
+
+def _after_remember(state: State) -> str:
+    return "fail" if state.get("error") else END
+
+
+def build_graph(model: BaseChatModel, store: MemoryStore, *,
+                checkpointer: BaseCheckpointSaver | None = None,
+                curve: ForgettingCurve | None = None, clock: Callable[[], date] = date.today,
+                recall_k: int = 3, history_exchanges: int = 7, retention_weight: float = 0.15,
+                date_boost: float = 1.0, name: str = "siliconfriend") -> CompiledStateGraph:
+    """One turn: retrieve -> respond -> remember (-> fail, when the model failed) -> end.
+
+    Input: {"messages": [HumanMessage], "user_id": ..., "language": "en"|"cn",
+    "today": "YYYY-MM-DD"}; output: messages, recalled, day, remembered. `recall_k` and
+    `history_exchanges` can be changed per run through the context (`Context`).
+    """
+    nodes = CompanionNodes(
+        model, store, curve=curve or ForgettingCurve(), clock=clock,
+        defaults=Context(recall_k=recall_k, history_exchanges=history_exchanges),
+        retention_weight=retention_weight, date_boost=date_boost)
+    builder = StateGraph(State, context_schema=Context, input_schema=InputState,
+                         output_schema=OutputState)
+    builder.add_node("retrieve", nodes.retrieve)
+    builder.add_node("respond", nodes.respond)
+    builder.add_node("remember", nodes.remember)
+    builder.add_node("fail", fail)
+    builder.add_edge(START, "retrieve")
+    builder.add_edge("retrieve", "respond")
+    builder.add_edge("respond", "remember")
+    builder.add_conditional_edges("remember", _after_remember, ["fail", END])
+    builder.add_edge("fail", END)
+    return builder.compile(checkpointer=checkpointer, name=name)

@@ -1,0 +1,144 @@
+"""The companion's nodes: retrieve -> respond -> remember. Each is one small step of a turn."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage
+from langgraph.runtime import Runtime
+
+from memory.forgetting import ForgettingCurve
+from memory.retriever import EbbinghausRetriever
+from memory.store import MemoryStore
+from prompts.companion import COMPANION
+
+from graph.state import Context, Recalled, State
+
+
+class TurnError(ValueError):
+    """A turn the graph refuses before doing anything: empty message, unknown language, ..."""
+
+
+class ChatModelError(RuntimeError):
+    """The chat model failed; the user's message was remembered all the same."""
+
+
+def _day(value: str | None, clock: Callable[[], date]) -> date:
+    if not value:
+        return clock()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise TurnError(f"today must be a YYYY-MM-DD date, got {value!r}") from None
+
+
+def user_text(state: State) -> str:
+    """The message this turn answers: the last one, which must be the user's."""
+    messages = state.get("messages") or []
+    if not messages or not isinstance(messages[-1], HumanMessage):
+        raise TurnError("a turn needs a user message last in `messages`")
+    text = messages[-1].text.strip()
+    if not text:
+        raise TurnError("the message is empty")
+    return text
+
+
+def format_memory(m: Recalled, user: str, language: str) -> str:
+    t = COMPANION[language]
+    if m["kind"] == "turn":
+        return t["memory_turn"].format(date=m["date"], user=user, query=m["query"],
+                                       response=m["response"] or "…")
+    return t["memory_summary"].format(date=m["date"], text=m["text"])
+
+
+def history(messages: list[AnyMessage], exchanges: int) -> list[AnyMessage]:
+    """The thread's last `exchanges` exchanges before the current message."""
+    if exchanges <= 0:
+        return []
+    past = [m for m in messages[:-1] if isinstance(m, (HumanMessage, AIMessage))]
+    starts = [i for i, m in enumerate(past) if isinstance(m, HumanMessage)]
+    return past[starts[-exchanges]:] if len(starts) >= exchanges else past
+
+
+class CompanionNodes:
+    """The nodes, sharing the chat model, the memory store and the clock."""
+
+    def __init__(self, model: BaseChatModel, store: MemoryStore, *, curve: ForgettingCurve,
+                 clock: Callable[[], date], defaults: Context, retention_weight: float,
+                 date_boost: float) -> None:
+        self.model, self.store, self.curve, self.clock = model, store, curve, clock
+        self.defaults = defaults
+        self.retention_weight, self.date_boost = retention_weight, date_boost
+
+    def _setting(self, runtime: Runtime[Context], name: str) -> int:
+        value = getattr(runtime.context, name, None) if runtime.context else None
+        return getattr(self.defaults, name) if value is None else value
+
+    def retrieve(self, state: State, runtime: Runtime[Context]) -> dict:
+        """Checks the turn, then recalls this user's memories for the message (reinforcing them)."""
+        user = (state.get("user_id") or "").strip()
+        if not user:
+            raise TurnError("user_id is required")
+        owner = state.get("owner")
+        if owner and owner != user:
+            raise TurnError("this conversation belongs to another user; start a new thread")
+        language = state.get("language") or "en"
+        if language not in COMPANION:
+            raise TurnError(f"language must be one of {sorted(COMPANION)}, got {language!r}")
+        query = user_text(state)
+        day = _day(state.get("today"), self.clock)
+        retriever = EbbinghausRetriever(
+            store=self.store, user_id=user, k=self._setting(runtime, "recall_k"),
+            curve=self.curve, today=day, retention_weight=self.retention_weight,
+            date_boost=self.date_boost)
+        recalled = [Recalled(text=d.page_content, **{k: v for k, v in d.metadata.items()
+                                                      if k in Recalled.__annotations__})
+                    for d in retriever.invoke(query)]
+        return {"query": query, "recalled": recalled, "day": day.isoformat(), "owner": user,
+                "language": language, "error": None}
+
+    def prompt(self, state: State, exchanges: int) -> list[AnyMessage]:
+        """System prompt (role, duties, memories, overall summary and portrait) + recent turns."""
+        user, language = state["user_id"].strip(), state.get("language") or "en"
+        t = COMPANION[language]
+        profile = self.store.profile(user)
+        recalled = state.get("recalled") or []
+        overall = profile.overall_history if profile else ""
+        portrait = profile.overall_personality if profile else None
+        if recalled or overall or portrait:
+            system = t["system"].format(
+                user=user, today=state["day"],
+                memories="\n".join(format_memory(m, user, language) for m in recalled)
+                or t["no_memories"],
+                overall_history=overall or t["no_overall_history"],
+                overall_personality=portrait or t["no_overall_personality"])
+        else:
+            system = t["system_new_user"].format(user=user, today=state["day"])
+        return [SystemMessage(system), *history(state["messages"], exchanges),
+                HumanMessage(state["query"])]
+
+    def respond(self, state: State, runtime: Runtime[Context]) -> dict:
+        """Asks the chat model (it streams when the caller streams messages)."""
+        messages = self.prompt(state, self._setting(runtime, "history_exchanges"))
+        try:
+            reply = self.model.invoke(messages)
+        except Exception as e:  # any backend, any failure: remember the message, then report
+            return {"error": f"the chat model failed: {type(e).__name__}: {e}"}
+        if not reply.text.strip():
+            return {"error": "the chat model returned an empty reply"}
+        return {"messages": [AIMessage(reply.text.strip(), id=reply.id,
+                                       response_metadata=reply.response_metadata)]}
+
+    def remember(self, state: State) -> dict:
+        """Writes the exchange under its day (the user's message alone if the model failed)."""
+        reply = "" if state.get("error") else state["messages"][-1].text
+        piece = self.store.add_turn(state["user_id"].strip(), date.fromisoformat(state["day"]),
+                                    state["query"], reply)
+        # `today` holds for one turn only: a thread that goes on tomorrow asks the clock again.
+        return {"remembered": piece.id, "today": None}
+
+
+def fail(state: State) -> dict:
+    """Reports the chat model's failure to the caller, after `remember` kept the message."""
+    raise ChatModelError(f"{state['error']} (your message was remembered)")

@@ -1,0 +1,51 @@
+"""What flows through the companion graph: its input, its state, and the run settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal, Required, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+Language = Literal["en", "cn"]
+
+
+class Recalled(TypedDict, total=False):
+    """One memory used for a reply. `query` and `response` are set for turns only."""
+    id: str
+    date: str
+    kind: str  # "turn" or "summary"
+    text: str
+    similarity: float
+    retention: float
+    strength: int
+    query: str
+    response: str
+
+
+class InputState(TypedDict, total=False):
+    """What a caller passes for one turn: the new user message and who is speaking."""
+    messages: Required[Annotated[list[AnyMessage], add_messages]]
+    user_id: Required[str]
+    language: Language  # "en" unless set; kept for the thread once set
+    today: str | None  # YYYY-MM-DD for this turn only; the graph's clock otherwise
+
+
+class OutputState(TypedDict, total=False):
+    messages: Annotated[list[AnyMessage], add_messages]
+    recalled: list[Recalled]  # the memories the reply was given, with their scores
+    day: str  # the day the turn was remembered under
+    remembered: str  # id of the stored turn
+
+
+class State(InputState, OutputState, total=False):
+    query: str  # the user's message of this turn, as remembered
+    owner: str  # the user a thread belongs to; another user may not continue it
+    error: str | None  # why the chat model failed this turn, if it did
+
+
+@dataclass
+class Context:
+    """Run settings (LangGraph's context schema); unset fields take the graph's defaults."""
+    recall_k: int | None = None  # memories recalled per message
+    history_exchanges: int | None = None  # exchanges of this thread shown to the model

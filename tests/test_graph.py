@@ -1,0 +1,208 @@
+"""The companion graph's wiring, on a real Chroma with the real bundled embeddings and a fake chat
+model that records what it was sent (the graph, not the model, is under test here)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from langchain.agents import create_agent
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.graph import START, MessagesState, StateGraph
+from pydantic import Field
+
+from app.companion import Threads
+from graph import ChatModelError, Context, TurnError, build_graph
+from graph.tool import companion_tool
+
+
+class Recorder(GenericFakeChatModel):
+    """Replies from a list, and keeps every prompt it was sent."""
+    seen: list = Field(default_factory=list)
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.seen.append(list(messages))
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+class Broken(GenericFakeChatModel):
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        raise ConnectionError("endpoint unreachable")
+
+
+def replies(*texts: str) -> Recorder:
+    return Recorder(messages=iter([AIMessage(t) for t in texts]))
+
+
+def turn(text: str, user: str = "Emily", today: str | None = None, **extra) -> dict:
+    return {"messages": [HumanMessage(text)], "user_id": user, "today": today, **extra}
+
+
+def thread(name: str = "t") -> dict:
+    return {"configurable": {"thread_id": name}}
+
+
+def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
+    model = replies("What a lovely name!", "Your kitten is Mochi.")
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    first = g.invoke(turn("I adopted a kitten today, her name is Mochi.", today="2023-05-01"),
+                     thread())
+    assert first["day"] == "2023-05-01" and first["remembered"] == "Emily_2023-05-01_0"
+    assert first["recalled"] == []  # nothing to recall yet
+    assert "no memories" in model.seen[0][0].text  # the new-user prompt
+
+    out = g.invoke(turn("What is my kitten called?", today="2023-05-05"), thread("other"))
+    [m] = [m for m in out["recalled"] if m["id"] == "Emily_2023-05-01_0"]
+    assert m["date"] == "2023-05-01" and m["kind"] == "turn" and "Mochi" in m["text"]
+    assert m["strength"] == 2 and 0 < m["retention"] < 1 and m["similarity"] > 0.3
+    system = model.seen[1][0]
+    assert isinstance(system, SystemMessage)
+    assert "[2023-05-01] Emily: I adopted a kitten today, her name is Mochi." in system.text
+    assert "Today is 2023-05-05" in system.text
+    assert out["messages"][-1].text == "Your kitten is Mochi."
+    assert [p.id for p in store.pieces("Emily")] == ["Emily_2023-05-01_0", "Emily_2023-05-05_0"]
+    assert store.pieces("Emily")[1].response == "Your kitten is Mochi."
+
+
+def test_tokens_stream_through_messages_mode(store):
+    g = build_graph(replies("I am so glad you told me that."), store)
+    chunks = [(c.text, meta["langgraph_node"]) for c, meta in
+              g.stream(turn("I passed my exam!", today="2023-05-01"), stream_mode="messages")]
+    assert len(chunks) > 3 and {node for _, node in chunks} == {"respond"}
+    assert "".join(t for t, _ in chunks) == "I am so glad you told me that."
+
+
+def test_overall_summary_and_portrait_reach_the_prompt(store):
+    store.add_turn("Emily", date(2023, 5, 1), "I love hiking.", "Nice!")
+    profile = store.profile("Emily")
+    profile.overall_history = "Emily moved to Lisbon in April."
+    profile.overall_personality = "Curious and kind; likes gentle encouragement."
+    store.save_profile(profile)
+    model = replies("ok")
+    build_graph(model, store).invoke(turn("Any plans for me?", today="2023-05-03"))
+    system = model.seen[0][0].text
+    assert "Emily moved to Lisbon in April." in system
+    assert "Curious and kind; likes gentle encouragement." in system
+
+
+def test_model_failure_keeps_the_message_and_the_next_turn_works(store):
+    saver = InMemorySaver()
+    g = build_graph(Broken(messages=iter([])), store, checkpointer=saver)
+    with pytest.raises(ChatModelError, match="endpoint unreachable.*remembered"):
+        g.invoke(turn("Please remember: my sister is called Ana.", today="2023-05-01"), thread())
+    [kept] = store.pieces("Emily")
+    assert kept.query == "Please remember: my sister is called Ana." and kept.response == ""
+
+    model = replies("Ana, of course.")
+    g = build_graph(model, store, checkpointer=saver)  # the endpoint is back
+    out = g.invoke(turn("What is my sister called?", today="2023-05-02"), thread())
+    assert out["messages"][-1].text == "Ana, of course."
+    assert any("Ana" in m["text"] for m in out["recalled"])
+    assert len(store.pieces("Emily")) == 2
+
+
+@pytest.mark.parametrize("bad, message", [
+    (turn("   "), "empty"),
+    (turn("hi", user=" "), "user_id"),
+    (turn("hi", today="May 5"), "YYYY-MM-DD"),
+    (turn("hi", language="fr"), "language"),
+    ({"messages": [AIMessage("hi")], "user_id": "Emily"}, "user message"),
+])
+def test_bad_turns_get_a_clear_error_and_store_nothing(store, bad, message):
+    model = replies("never sent")
+    with pytest.raises(TurnError, match=message):
+        build_graph(model, store).invoke(bad)
+    assert store.pieces("Emily") == [] and model.seen == []
+
+
+def test_recent_exchanges_of_the_thread_go_to_the_model(store):
+    model = replies(*[f"reply {i}" for i in range(6)])
+    g = build_graph(model, store, checkpointer=InMemorySaver(), history_exchanges=2)
+    for i in range(5):
+        g.invoke(turn(f"message {i}", today="2023-05-01"), thread())
+    sent = model.seen[-1]
+    assert [m.text for m in sent[1:]] == ["message 2", "reply 2", "message 3", "reply 3",
+                                          "message 4"]
+    # per-run context overrides the graph's defaults
+    g.invoke(turn("message 5", today="2023-05-01"), thread(),
+             context=Context(history_exchanges=0, recall_k=1))
+    assert [m.text for m in model.seen[-1][1:]] == ["message 5"]
+    assert len(g.get_state(thread()).values["recalled"]) == 1
+
+
+def test_today_holds_for_one_turn_then_the_clock_decides(store):
+    g = build_graph(replies("a", "b"), store, checkpointer=InMemorySaver(),
+                    clock=lambda: date(2023, 6, 1))
+    assert g.invoke(turn("hello", today="2023-05-01"), thread())["day"] == "2023-05-01"
+    assert g.invoke(turn("hello again"), thread())["day"] == "2023-06-01"
+
+
+def test_a_thread_cannot_be_continued_by_another_user(store):
+    model = replies("Hi Emily", "never")
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    g.invoke(turn("My diary: I feel lonely.", today="2023-05-01"), thread())
+    with pytest.raises(TurnError, match="another user"):
+        g.invoke(turn("What did Emily say?", user="Mallory", today="2023-05-01"), thread())
+    assert store.pieces("Mallory") == [] and len(model.seen) == 1
+
+
+def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):
+    model = replies("真好！", "你说过你在学弹吉他。")
+    g = build_graph(model, cn_store)
+    g.invoke(turn("我最近开始学弹吉他了。", user="小明", today="2023-05-01", language="cn"))
+    out = g.invoke(turn("我5月1日跟你说了什么？", user="小明", today="2023-05-05",
+                        language="cn"))
+    assert out["recalled"][0]["date"] == "2023-05-01"
+    system = model.seen[1][0].text
+    assert "硅基朋友" in system and "[2023-05-01] 小明：我最近开始学弹吉他了。" in system
+
+
+def test_threads_persist_across_restarts(store, tmp_path):
+    threads = Threads(tmp_path / "threads.sqlite")
+    tid = threads.current("Emily")
+    build_graph(replies("Noted."), store, checkpointer=threads.checkpointer).invoke(
+        turn("My favourite colour is teal.", today="2023-05-01"), thread(tid))
+    threads.close()
+
+    threads = Threads(tmp_path / "threads.sqlite")  # a restarted app
+    assert threads.current("Emily") == tid
+    model = replies("Teal!")
+    build_graph(model, store, checkpointer=threads.checkpointer).invoke(
+        turn("And what did I just say?", today="2023-05-01"), thread(tid))
+    assert [m.text for m in model.seen[0][1:]] == ["My favourite colour is teal.", "Noted.",
+                                                  "And what did I just say?"]
+    assert threads.new("Emily") != tid and threads.current("Emily") != tid
+    assert threads.forget_user("Emily") == 2
+    assert threads.checkpointer.get_tuple(thread(tid)) is None
+
+
+def test_the_companion_works_as_a_subgraph(store):
+    companion = build_graph(replies("Hello from inside."), store)
+
+    class Parent(MessagesState):
+        user_id: str
+
+    parent = StateGraph(Parent)
+    parent.add_node("companion", companion)
+    parent.add_edge(START, "companion")
+    out = parent.compile().invoke({"messages": [HumanMessage("hi there")], "user_id": "Emily"})
+    assert out["messages"][-1].text == "Hello from inside."
+    assert store.pieces("Emily")[0].query == "hi there"
+
+
+class ToolCaller(GenericFakeChatModel):
+    def bind_tools(self, tools, **kwargs):
+        return self
+
+
+def test_the_companion_works_as_a_tool_of_an_agent(store):
+    store.add_turn("Emily", date.today(), "My dog is called Biscuit.", "Cute!")
+    tool = companion_tool(build_graph(replies("Your dog Biscuit!"), store), "Emily")
+    agent_model = ToolCaller(messages=iter([
+        AIMessage("", tool_calls=[{"name": "siliconfriend", "id": "call1",
+                                   "args": {"message": "What is my dog called?"}}]),
+        AIMessage("SiliconFriend says: your dog Biscuit!")]))
+    out = create_agent(agent_model, [tool]).invoke({"messages": [HumanMessage("ask my friend")]})
+    assert out["messages"][2].text == "Your dog Biscuit!"  # the tool's answer
+    assert store.pieces("Emily")[-1].query == "What is my dog called?"

@@ -51,11 +51,12 @@ class SentenceTransformerEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._model.encode(list(texts), batch_size=self._batch,
-                                  normalize_embeddings=True).tolist()
+        return self._model.encode(list(texts), batch_size=self._batch, normalize_embeddings=True,
+                                  show_progress_bar=False).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.encode(text, normalize_embeddings=True).tolist()
+        return self._model.encode(text, normalize_embeddings=True,
+                                  show_progress_bar=False).tolist()
 
 
 def minilm_path() -> str:

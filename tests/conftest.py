@@ -29,3 +29,22 @@ def store(tmp_path) -> MemoryStore:
 @pytest.fixture
 def cn_store(tmp_path) -> MemoryStore:
     return MemoryStore.open(tmp_path / "data_cn", embedding="e5")
+
+
+@pytest.fixture(scope="session")
+def bundled_models(tmp_path_factory) -> Path:
+    """The bundled chat model, dequantized once per test session (a real load, no mock)."""
+    from app.chat_models import local_model_dir
+
+    base = tmp_path_factory.mktemp("bundled")
+    local_model_dir(base)
+    return base / "models"
+
+
+@pytest.fixture
+def model_data_dir(tmp_path, bundled_models) -> Path:
+    """A fresh data directory that already holds the dequantized bundled model."""
+    data = tmp_path / "sf_data"
+    data.mkdir()
+    (data / "models").symlink_to(bundled_models, target_is_directory=True)
+    return data

@@ -105,3 +105,17 @@ def test_a_write_is_durable_when_the_call_returns(tmp_path):
     assert [p.query for p in reopened.pieces("u")] == ["query 0", "query 1", "query 2"]
     found = reopened.similar("u", reopened.embeddings.embed_query("query 1"), 3)
     assert len(found) == 3
+
+
+@pytest.mark.parametrize("start, end, expected", [
+    (date(2023, 5, 2), date(2023, 5, 2), ["2023-05-02"]),          # one day: listed dates
+    (date(2023, 4, 30), date(2023, 5, 3), ["2023-05-01", "2023-05-02", "2023-05-03"]),
+    (date(2023, 1, 1), date(2023, 5, 1), ["2023-03-01", "2023-05-01"]),   # > 62 days: a range
+    (date(2023, 5, 4), date(2023, 5, 9), []),
+])
+def test_on_days_returns_exactly_the_pieces_of_the_span(store, start, end, expected):
+    for d in ("2023-03-01", "2023-05-01", "2023-05-02", "2023-05-03", "2023-05-10"):
+        store.add_turn("Emily", date.fromisoformat(d), f"on {d}", "ok")
+    got = store.on_days("Emily", start, end)
+    assert sorted(p.date for p, _ in got) == expected
+    assert all(len(e) == 384 for _, e in got)

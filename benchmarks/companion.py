@@ -1,0 +1,86 @@
+"""Companion benchmark on the bundled local model: load times (first dequantization of the GGUF,
+then the cached copy), time to first token and total time per turn through the whole graph
+(recall + reply + remember), and the process's peak resident memory.
+
+    python benchmarks/companion.py [--turns 10] [--max-tokens 64] [--json OUT]
+"""
+from __future__ import annotations
+
+import os
+
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from langchain_core.messages import HumanMessage  # noqa: E402
+
+from app.chat_models import make_chat_model  # noqa: E402
+from app.companion import make_companion  # noqa: E402
+from app.settings import Settings  # noqa: E402
+
+MESSAGES = [
+    "I adopted a kitten today, her name is Mochi.", "Work was exhausting, my manager yelled.",
+    "I'm training for a half marathon in June.", "My sister Ana is visiting next week.",
+    "I can't sleep, I keep worrying about my exam.", "What is my kitten called?",
+    "Do you remember who is visiting me?", "I finally ran 15 km today!",
+    "I feel lonely in this new city.", "What was I worried about the other day?",
+]
+
+
+def rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--turns", type=int, default=10)
+    ap.add_argument("--max-tokens", type=int, default=64)
+    ap.add_argument("--json", dest="json_out")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
+        s = Settings(data_dir=Path(tmp), chat_backend="local", embedding="minilm",
+                     max_tokens=args.max_tokens)
+        t = time.perf_counter()
+        make_chat_model(s)
+        cold = time.perf_counter() - t
+        t = time.perf_counter()
+        model = make_chat_model(s)
+        warm = time.perf_counter() - t
+        g = make_companion(s, model=model)
+        first_token, total, tokens = [], [], []
+        start = date(2025, 5, 1)
+        for i in range(args.turns):
+            msg = {"messages": [HumanMessage(MESSAGES[i % len(MESSAGES)])], "user_id": "bench",
+                   "today": (start + timedelta(days=i)).isoformat()}
+            t, first, n = time.perf_counter(), None, 0
+            for chunk, meta in g.stream(msg, stream_mode="messages"):
+                if meta["langgraph_node"] == "respond" and chunk.text:
+                    first = first or time.perf_counter() - t
+                    n += 1
+            total.append(time.perf_counter() - t)
+            first_token.append(first or total[-1])
+            tokens.append(n)
+    result = {
+        "load_s": {"first_dequantize": round(cold, 2), "cached": round(warm, 2)},
+        "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),
+                   "total_p50": round(statistics.median(total), 2),
+                   "total_max": round(max(total), 2)},
+        "chunks_per_s": round(sum(tokens) / sum(total), 1),
+        "turns": args.turns, "max_tokens": args.max_tokens, "peak_rss_mb": rss_mb(),
+        "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
+    }
+    print(json.dumps(result, indent=2))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

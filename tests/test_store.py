@@ -119,3 +119,18 @@ def test_on_days_returns_exactly_the_pieces_of_the_span(store, start, end, expec
     got = store.on_days("Emily", start, end)
     assert sorted(p.date for p, _ in got) == expected
     assert all(len(e) == 384 for _, e in got)
+
+
+def test_next_turn_index_survives_long_days_gaps_and_foreign_ids(store):
+    for i in range(70):  # past one probe chunk
+        store.put([MemoryPiece(id=f"Emily_2023-05-01_{i}", user="Emily", date="2023-05-01",
+                               kind="turn", index=i, query=f"q{i}", response="r")])
+    assert store.add_turn("Emily", D1, "next", "r").index == 70
+    store.delete_pieces("Emily", ["Emily_2023-05-01_70"])
+    assert store.add_turn("Emily", D1, "again", "r").index == 70  # the freed last slot
+    # an imported day whose turns carry their own ids: the index goes after them
+    store.put([MemoryPiece(id=f"legacy-{i}", user="Emily", date="2023-05-02", kind="turn",
+                           index=i, query="old", response="r") for i in range(3)])
+    assert store.add_turn("Emily", date(2023, 5, 2), "new", "r").index == 3
+    assert store.add_turn("Emily", date(2023, 5, 2), "newer", "r").index == 4
+    assert store.count("Emily") == 71 + 5

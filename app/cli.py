@@ -193,3 +193,40 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
                 typer.secho(f"  [{m['date']} {m['kind']} sim={m['similarity']:.2f} "
                             f"R={m['retention']:.2f} S={m['strength']}]", dim=True)
     threads.close()
+
+
+@app.command()
+def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"),
+              all_users: bool = typer.Option(False, "--all", help="every user"),
+              today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD"),
+              include_today: bool = typer.Option(True, help="summarize today's turns too")):
+    """Summarize days (events, personality) and update the overall summary and portrait."""
+    from app.chat_models import ChatModelConfigError, make_chat_model
+    from memory.summarizer import Summarizer
+    from prompts.reflection import REFLECTION
+
+    if bool(user) == all_users:
+        _fail("give --user U or --all")
+    day = _day(today)
+    s = get_settings()
+    store = open_store(s)
+    users = store.users() if all_users else [user]
+    if user and user not in store.users():
+        _fail(f"no memory for user {user!r}")
+    try:
+        summarizer = Summarizer(store, make_chat_model(s), REFLECTION[s.language])
+    except ChatModelConfigError as e:
+        _fail(str(e))
+    failures = 0
+    for u in users:
+        with tqdm(desc=f"summarizing {u}", unit="day") as bar:
+            report = summarizer.reflect(u, day, include_today=include_today,
+                                        progress=lambda _d: bar.update())
+        failures += len(report.failed)
+        typer.echo(f"{u}\t{len(report.summarized)} days summarized"
+                   + (", overall updated" if report.overall_updated else ""))
+        for what, why in report.failed.items():
+            typer.secho(f"  {what}: not summarized ({why}); it will be retried", fg="yellow",
+                        err=True)
+    if failures:
+        raise typer.Exit(1)

@@ -27,7 +27,8 @@ def make_companion(s: Settings, *, store: MemoryStore | None = None,
     return build_graph(model or make_chat_model(s), store or open_store(s),
                        checkpointer=checkpointer, curve=forgetting_curve(s), clock=clock,
                        recall_k=s.recall_k, history_exchanges=s.history_exchanges,
-                       retention_weight=s.retention_weight, date_boost=s.date_boost)
+                       retention_weight=s.retention_weight, date_boost=s.date_boost,
+                       reflect_every=s.reflect_every or None)
 
 
 class Threads:

@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     max_retries: int = Field(2, ge=0, description="retries of a failed chat request")
     # Short-term context: exchanges of the current thread that go to the model
     history_exchanges: int = Field(7, ge=0)
+    # Reflection after a turn: when a day has ended, or this many of today's turns piled up
+    # (0: only on demand, `python -m app summarize`)
+    reflect_every: int = Field(20, ge=0)
     # Forgetting: R = exp(-t / (tau * S)); turns with R below the threshold are forgotten.
     forget_tau: float = Field(10.0, gt=0)
     forget_threshold: float = Field(0.1, ge=0, lt=1)

@@ -16,16 +16,17 @@ from graph.nodes import CompanionNodes, fail
 from graph.state import Context, InputState, OutputState, State
 
 
-def _after_remember(state: State) -> str:
-    return "fail" if state.get("error") else END
-
-
 def build_graph(model: BaseChatModel, store: MemoryStore, *,
                 checkpointer: BaseCheckpointSaver | None = None,
                 curve: ForgettingCurve | None = None, clock: Callable[[], date] = date.today,
                 recall_k: int = 3, history_exchanges: int = 7, retention_weight: float = 0.15,
-                date_boost: float = 1.0, name: str = "siliconfriend") -> CompiledStateGraph:
-    """One turn: retrieve -> respond -> remember (-> fail, when the model failed) -> end.
+                date_boost: float = 1.0, reflect_every: int | None = 20,
+                name: str = "siliconfriend") -> CompiledStateGraph:
+    """One turn: retrieve -> respond -> remember -> (reflect | fail) -> end.
+
+    `reflect` runs after the reply is streamed and stored, when a day has ended since the last
+    reflection or `reflect_every` turns piled up today (None: never; summarize on demand).
+    `fail` reports a chat-model failure after `remember` kept the user's message.
 
     Input: {"messages": [HumanMessage], "user_id": ..., "language": "en"|"cn",
     "today": "YYYY-MM-DD"}; output: messages, recalled, day, remembered. `recall_k` and
@@ -34,16 +35,18 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     nodes = CompanionNodes(
         model, store, curve=curve or ForgettingCurve(), clock=clock,
         defaults=Context(recall_k=recall_k, history_exchanges=history_exchanges),
-        retention_weight=retention_weight, date_boost=date_boost)
+        retention_weight=retention_weight, date_boost=date_boost, reflect_every=reflect_every)
     builder = StateGraph(State, context_schema=Context, input_schema=InputState,
                          output_schema=OutputState)
     builder.add_node("retrieve", nodes.retrieve)
     builder.add_node("respond", nodes.respond)
     builder.add_node("remember", nodes.remember)
+    builder.add_node("reflect", nodes.reflect)
     builder.add_node("fail", fail)
     builder.add_edge(START, "retrieve")
     builder.add_edge("retrieve", "respond")
     builder.add_edge("respond", "remember")
-    builder.add_conditional_edges("remember", _after_remember, ["fail", END])
+    builder.add_conditional_edges("remember", nodes.after_remember, ["reflect", "fail", END])
+    builder.add_edge("reflect", END)
     builder.add_edge("fail", END)
     return builder.compile(checkpointer=checkpointer, name=name)

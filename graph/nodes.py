@@ -6,12 +6,15 @@ from datetime import date
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemMessage
+from langgraph.graph import END
 from langgraph.runtime import Runtime
 
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
+from memory.summarizer import Summarizer
 from prompts.companion import COMPANION
+from prompts.reflection import REFLECTION
 
 from graph.state import Context, Recalled, State
 
@@ -66,10 +69,11 @@ class CompanionNodes:
 
     def __init__(self, model: BaseChatModel, store: MemoryStore, *, curve: ForgettingCurve,
                  clock: Callable[[], date], defaults: Context, retention_weight: float,
-                 date_boost: float) -> None:
+                 date_boost: float, reflect_every: int | None) -> None:
         self.model, self.store, self.curve, self.clock = model, store, curve, clock
         self.defaults = defaults
         self.retention_weight, self.date_boost = retention_weight, date_boost
+        self.reflect_every = reflect_every  # None: the graph never reflects by itself
 
     def _setting(self, runtime: Runtime[Context], name: str) -> int:
         value = getattr(runtime.context, name, None) if runtime.context else None
@@ -136,7 +140,31 @@ class CompanionNodes:
         piece = self.store.add_turn(state["user_id"].strip(), date.fromisoformat(state["day"]),
                                     state["query"], reply)
         # `today` holds for one turn only: a thread that goes on tomorrow asks the clock again.
-        return {"remembered": piece.id, "today": None}
+        return {"remembered": piece.id, "today": None, "turns_today": piece.index + 1,
+                "reflection": {}}
+
+    def summarizer(self, state: State) -> Summarizer:
+        return Summarizer(self.store, self.model, REFLECTION[state.get("language") or "en"],
+                          every=self.reflect_every or 0)
+
+    def after_remember(self, state: State) -> str:
+        """fail if the model failed; reflect if a day ended or turns piled up; else the end."""
+        if state.get("error"):
+            return "fail"
+        if self.reflect_every and self.summarizer(state).due(
+                state["user_id"].strip(), date.fromisoformat(state["day"]), state["turns_today"]):
+            return "reflect"
+        return END
+
+    def reflect(self, state: State) -> dict:
+        """Summarizes ended days and updates the overall texts. The reply is already streamed
+        and stored; a failure here is reported in `reflection`, never raised."""
+        try:
+            report = self.summarizer(state).reflect(state["user_id"].strip(),
+                                                    date.fromisoformat(state["day"]))
+        except Exception as e:
+            return {"reflection": {"error": f"{type(e).__name__}: {e}"}}
+        return {"reflection": report.as_dict()}
 
 
 def fail(state: State) -> dict:

@@ -36,12 +36,14 @@ class OutputState(TypedDict, total=False):
     recalled: list[Recalled]  # the memories the reply was given, with their scores
     day: str  # the day the turn was remembered under
     remembered: str  # id of the stored turn
+    reflection: dict  # what the reflect step did after this turn, if it ran
 
 
 class State(InputState, OutputState, total=False):
     query: str  # the user's message of this turn, as remembered
     owner: str  # the user a thread belongs to; another user may not continue it
     error: str | None  # why the chat model failed this turn, if it did
+    turns_today: int  # the user's turns on this turn's day, this one included
 
 
 @dataclass

@@ -54,6 +54,14 @@ class MemoryPiece(BaseModel):
         return date.fromisoformat(self.date)
 
 
+class Reflection(BaseModel):
+    """Where a user's reflection stands; the app's bookkeeping, not part of the seed format."""
+    pending_from: str = ""  # first day that may still need reflecting; "" = from the first day
+    unfolded: list[str] = Field(default_factory=list)  # summarized, not yet in the overall texts
+    checked: str = ""  # the "today" of the last reflection pass
+    checked_turns: int = 0  # that day's turns at the last pass
+
+
 class Profile(BaseModel):
     """Everything about a user that is not a recallable piece: the condensed, slow-changing part."""
     user: str
@@ -64,3 +72,4 @@ class Profile(BaseModel):
     overall_personality: str | None = None  # None: absent, as in the seed files
     meta_information: dict | None = None
     extra: dict = Field(default_factory=dict)  # unknown top-level keys, kept for a lossless export
+    reflection: Reflection = Field(default_factory=Reflection)

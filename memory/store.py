@@ -195,9 +195,11 @@ class MemoryStore:
                 return max(int(i.rsplit("_", 1)[1]) for i in found) + 1 if found else base
             base += PROBE
 
-    def put_summary(self, user: str, day: date, text: str) -> MemoryPiece:
+    def put_summary(self, user: str, day: date, text: str, turns: int | None = None) -> MemoryPiece:
+        """Writes (or rewrites) a day's event summary; `turns` = how many turns it covers."""
         d = day.isoformat()
-        piece = MemoryPiece(id=summary_id(user, d), user=user, date=d, kind="summary", summary=text)
+        piece = MemoryPiece(id=summary_id(user, d), user=user, date=d, kind="summary", summary=text,
+                            extra={} if turns is None else {"turns": turns})
         self.put([piece])
         return piece
 
@@ -229,12 +231,17 @@ class MemoryStore:
         col = self._collection(user, create=False)
         return 0 if col is None else col.count()
 
-    def pieces(self, user: str, kind: str | None = None) -> list[MemoryPiece]:
-        """All of a user's pieces, in (date, kind, index) order."""
+    def pieces(self, user: str, kind: str | None = None,
+               since: date | None = None) -> list[MemoryPiece]:
+        """A user's pieces (of one kind, from one day on, if asked), in (date, kind, index) order."""
         col = self._collection(user, create=False)
         if col is None:
             return []
-        got = col.get(where={"kind": kind} if kind else None, include=["metadatas"])
+        where = [{"kind": kind}] if kind else []
+        if since is not None:
+            where.append({"day": {"$gte": since.toordinal()}})
+        got = col.get(where=(where[0] if len(where) == 1 else {"$and": where}) if where else None,
+                      include=["metadatas"])
         out = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
         return sorted(out, key=lambda p: (p.date, p.kind != "summary", p.index))
 

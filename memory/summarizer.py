@@ -1,0 +1,156 @@
+"""Reflection: each day condensed into an event summary and a personality reading, rolled up into
+the overall summary and portrait (the hierarchical half of MemoryBank).
+
+Incremental and crash-safe:
+- a day is summarized once it has ended (or on demand, or when enough of today's turns piled
+  up), and again only if turns were added to it since;
+- a failed or empty generation stores nothing and the day is retried on the next pass;
+- the overall texts are updated from the previous overall text plus the new days alone;
+- every write is a whole text (a summary piece, then the profile), in an order that a crash at
+  any point leaves a state the next pass completes: nothing half-written, no turn touched.
+
+The prompt templates come from the caller (prompts/), so memory/ stays free of the rest.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage
+
+from memory.records import MemoryPiece, Profile
+from memory.store import MemoryStore
+
+
+@dataclass
+class ReflectionReport:
+    summarized: list[str] = field(default_factory=list)  # days given a summary or personality
+    failed: dict[str, str] = field(default_factory=dict)  # day (or "overall") -> why
+    overall_updated: bool = False
+
+    def as_dict(self) -> dict:
+        return {"summarized": self.summarized, "failed": self.failed,
+                "overall_updated": self.overall_updated}
+
+
+@dataclass
+class Summarizer:
+    store: MemoryStore
+    model: BaseChatModel
+    prompts: Mapping[str, str]  # one language's templates (prompts.reflection.REFLECTION[lang])
+    every: int = 20  # today's unsummarized turns that warrant a summary before the day ends
+    max_chars: int = 8000  # of a day's dialogue shown to the model (the latest part is kept)
+
+    def due(self, user: str, today: date, turns_today: int) -> bool:
+        """Cheap check after a turn on `today`: has a day ended, or have enough turns piled up,
+        since the last pass?"""
+        profile = self.store.profile(user)
+        if profile is None:
+            return False
+        r, t = profile.reflection, today.isoformat()
+        if r.pending_from and t < r.pending_from:  # a turn dated before the pending days
+            r.pending_from = t
+            self.store.save_profile(profile)
+        return r.checked != t or turns_today - r.checked_turns >= self.every
+
+    def reflect(self, user: str, today: date, *, include_today: bool | None = None,
+                progress: Callable[[str], None] | None = None) -> ReflectionReport:
+        """Summarizes the days that need it, then folds the new days into the overall texts.
+        `include_today`: True summarizes today too; None does when `every` turns piled up."""
+        report = ReflectionReport()
+        profile = self.store.profile(user)
+        if profile is None:
+            return report
+        r = profile.reflection
+        since = date.fromisoformat(r.pending_from) if r.pending_from else None
+        turns: dict[str, list[MemoryPiece]] = {}
+        for p in self.store.pieces(user, kind="turn", since=since):
+            turns.setdefault(p.date, []).append(p)
+        summaries = {p.date: p for p in self.store.pieces(user, kind="summary", since=since)}
+        t = today.isoformat()
+        if include_today is None:
+            include_today = len(turns.get(t, [])) - _covered(summaries.get(t), 0) >= self.every
+
+        for d in sorted(x for x in turns if x < t or (include_today and x == t)):
+            if self._reflect_day(profile, d, turns[d], summaries.get(d), report) and progress:
+                progress(d)
+        self._fold(profile, report)
+
+        failed_days = [d for d in report.failed if d != "overall"]
+        r.pending_from = min(failed_days + [t])
+        r.checked, r.checked_turns = t, len(turns.get(t, []))
+        self.store.save_profile(profile)
+        return report
+
+    # -- steps ----------------------------------------------------------------------------------
+    def _generate(self, intent: str, **fields) -> str:
+        reply = self.model.invoke([HumanMessage(self.prompts[intent].format(**fields))])
+        text = reply.text.strip()
+        if not text:
+            raise ValueError("the model returned an empty text")
+        return text
+
+    def _dialogue(self, user: str, day_turns: list[MemoryPiece]) -> str:
+        text = "\n".join(self.prompts["dialogue_turn"].format(user=user, query=p.query,
+                                                              response=p.response or "…")
+                         for p in day_turns)
+        return text[-self.max_chars:]
+
+    def _reflect_day(self, profile: Profile, d: str, day_turns: list[MemoryPiece],
+                     summary: MemoryPiece | None, report: ReflectionReport) -> bool:
+        user = profile.user
+        stale = summary is None or _covered(summary, len(day_turns)) < len(day_turns)
+        if not stale and d in profile.personality:
+            return False
+        dialogue = self._dialogue(user, day_turns)
+        try:
+            events = self._generate("daily_events", user=user, date=d, dialogue=dialogue) \
+                if stale else summary.summary
+            personality = self._generate("daily_personality", user=user, date=d,
+                                         dialogue=dialogue) \
+                if stale or d not in profile.personality else profile.personality[d]
+        except Exception as e:  # any model failure: store nothing for this day, retry next pass
+            report.failed[d] = f"{type(e).__name__}: {e}"
+            return False
+        if stale:  # the summary piece first: a crash before the profile write redoes only this
+            self.store.put_summary(user, date.fromisoformat(d), events, turns=len(day_turns))
+        profile.personality[d] = personality
+        if d not in profile.reflection.unfolded:
+            profile.reflection.unfolded.append(d)
+        self.store.save_profile(profile)
+        report.summarized.append(d)
+        return True
+
+    def _fold(self, profile: Profile, report: ReflectionReport) -> None:
+        days = sorted(profile.reflection.unfolded)
+        if not days:
+            return
+        fresh = {p.date: p for p in self.store.pieces(profile.user, kind="summary",
+                                                      since=date.fromisoformat(days[0]))}
+        line = self.prompts["new_day"]
+        events = "\n".join(line.format(date=d, text=fresh[d].summary) for d in days if d in fresh)
+        moods = "\n".join(line.format(date=d, text=profile.personality[d]) for d in days
+                          if d in profile.personality)
+        none = self.prompts["none_yet"]
+        try:
+            overall = self._generate("overall_events", user=profile.user,
+                                     previous=profile.overall_history or none, new=events or none)
+            portrait = self._generate("overall_portrait", user=profile.user,
+                                      previous=profile.overall_personality or none,
+                                      new=moods or none)
+        except Exception as e:
+            report.failed["overall"] = f"{type(e).__name__}: {e}"
+            return
+        profile.overall_history, profile.overall_personality = overall, portrait
+        profile.reflection.unfolded = []
+        self.store.save_profile(profile)  # both overall texts in one write
+        report.overall_updated = True
+
+
+def _covered(summary: MemoryPiece | None, default: int) -> int:
+    """Turns a summary covers; an imported summary (no count) is taken as covering its day."""
+    if summary is None:
+        return 0
+    return int(summary.extra.get("turns", default))

@@ -1,0 +1,270 @@
+"""Reflection: daily summaries and personality, the overall summary and portrait; incremental,
+retried after failures, safe across a crash. A scripted chat model answers by intent, so the
+stored texts can be checked exactly; one run uses the real bundled model on a seed day."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, HumanMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.settings import Settings, get_settings
+from graph import build_graph
+from memory.retriever import EbbinghausRetriever
+from memory.seed_format import import_banks, read_bank
+from memory.summarizer import Summarizer
+from prompts.reflection import REFLECTION
+from tests.conftest import seed_file
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+NEW_DAY = re.compile(r"\[(\d{4}-\d{2}-\d{2})\]")  # "[date] text", a new day in an overall prompt
+
+
+def carried(prompt: str) -> list[str]:
+    """The days an overall prompt's previous text already covers (the fake keeps them)."""
+    previous = re.search(r"so far:\n(.*?)\n\n", prompt, re.S)
+    text = previous.group(1) if previous else ""
+    return text.split()[1:] if text.startswith(("OVERALL", "PORTRAIT")) else []
+
+
+def by_intent(prompt: str) -> str:
+    """What a well-behaved model would write, named so the test can check where it went."""
+    days = DAY.findall(prompt)
+    if "Summarize in two to four sentences" in prompt or "请用两到四句话总结" in prompt:
+        return f"EVENTS {days[0]}"
+    if "personality traits and mood as shown" in prompt or "性格特点和情绪" in prompt:
+        return f"MOOD {days[0]}"
+    if "updated overall summary" in prompt or "更新后的" in prompt and "事件总结" in prompt:
+        return " ".join(["OVERALL", *carried(prompt), *NEW_DAY.findall(prompt)])
+    if "updated portrait" in prompt or "更新后的" in prompt and "画像" in prompt:
+        return " ".join(["PORTRAIT", *carried(prompt), *NEW_DAY.findall(prompt)])
+    return "a companion's reply"
+
+
+class Scripted(BaseChatModel):
+    answer: Callable[[str], str] = by_intent
+    prompts: list = Field(default_factory=list)
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        text = "\n".join(m.text for m in messages)  # the system prompt too, for the companion
+        self.prompts.append(text)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(self.answer(text)))])
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted"
+
+
+def chat_days(store, user="Emily", days=("2023-05-01", "2023-05-02", "2023-05-03")):
+    for d in days:
+        store.add_turn(user, date.fromisoformat(d), f"On {d} I went hiking.", "Sounds lovely!")
+
+
+def summarizer(store, model=None, lang="en", every=20) -> Summarizer:
+    return Summarizer(store, model or Scripted(), REFLECTION[lang], every=every)
+
+
+def test_days_and_overall_texts_are_stored_exactly(store):
+    chat_days(store)
+    s = summarizer(store)
+    report = s.reflect("Emily", date(2023, 5, 4))
+    assert report.summarized == ["2023-05-01", "2023-05-02", "2023-05-03"]
+    assert report.overall_updated and report.failed == {}
+    summaries = store.pieces("Emily", kind="summary")
+    assert [(p.date, p.summary, p.extra) for p in summaries] == [
+        (d, f"EVENTS {d}", {"turns": 1}) for d in ("2023-05-01", "2023-05-02", "2023-05-03")]
+    profile = store.profile("Emily")
+    assert profile.personality == {d: f"MOOD {d}" for d in ("2023-05-01", "2023-05-02",
+                                                            "2023-05-03")}
+    assert profile.overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
+    assert profile.overall_personality == "PORTRAIT 2023-05-01 2023-05-02 2023-05-03"
+    assert profile.reflection.unfolded == [] and profile.reflection.pending_from == "2023-05-04"
+    # the day's dialogue reached the model
+    assert "Emily: On 2023-05-02 I went hiking.\nSiliconFriend: Sounds lovely!" in \
+        s.model.prompts[2]
+    # a daily summary is a memory piece, recalled with its date
+    docs = EbbinghausRetriever(store=store, user_id="Emily", k=3,
+                               today=date(2023, 5, 4)).invoke("What did I do on May 2nd?")
+    assert ("2023-05-02", "summary") in {(d.metadata["date"], d.metadata["kind"]) for d in docs}
+
+
+def test_reflection_is_incremental(store):
+    chat_days(store)
+    model = Scripted()
+    summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    calls = len(model.prompts)
+    assert calls == 3 * 2 + 2
+    summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    assert len(model.prompts) == calls  # nothing new: no model call at all
+
+    chat_days(store, days=("2023-05-04",))
+    report = summarizer(store, model).reflect("Emily", date(2023, 5, 5))
+    assert report.summarized == ["2023-05-04"]
+    new = model.prompts[calls:]
+    assert len(new) == 4
+    overall_prompt = new[2]
+    # the previous overall text plus the new day only: cost does not grow with the history
+    assert "OVERALL 2023-05-01 2023-05-02 2023-05-03" in overall_prompt
+    assert "[2023-05-04] EVENTS 2023-05-04" in overall_prompt
+    assert "[2023-05-01]" not in overall_prompt and "On 2023-05-01" not in overall_prompt
+    assert store.profile("Emily").overall_history.endswith("2023-05-04")
+
+
+@pytest.mark.parametrize("fault", ["raise", "empty"])
+def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
+    chat_days(store)
+
+    def flaky(prompt: str) -> str:
+        if "On 2023-05-02" in prompt:
+            if fault == "raise":
+                raise TimeoutError("model timed out")
+            return "   "
+        return by_intent(prompt)
+
+    report = summarizer(store, Scripted(answer=flaky)).reflect("Emily", date(2023, 5, 4))
+    assert report.summarized == ["2023-05-01", "2023-05-03"] and list(report.failed) == \
+        ["2023-05-02"]
+    assert [p.date for p in store.pieces("Emily", kind="summary")] == ["2023-05-01",
+                                                                       "2023-05-03"]
+    assert "2023-05-02" not in store.profile("Emily").personality
+    assert store.profile("Emily").reflection.pending_from == "2023-05-02"
+
+    model = Scripted()
+    report = summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    assert report.summarized == ["2023-05-02"] and report.overall_updated
+    assert len(model.prompts) == 4  # only the failed day, then the overall update
+    assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-03 2023-05-02"
+
+
+def test_a_failed_overall_update_keeps_the_days_and_retries_the_fold(store):
+    chat_days(store, days=("2023-05-01",))
+
+    def no_overall(prompt: str) -> str:
+        if "updated portrait" in prompt:
+            raise ConnectionError("endpoint down")
+        return by_intent(prompt)
+
+    report = summarizer(store, Scripted(answer=no_overall)).reflect("Emily", date(2023, 5, 2))
+    assert report.summarized == ["2023-05-01"] and "overall" in report.failed
+    profile = store.profile("Emily")
+    assert profile.overall_history == "" and profile.reflection.unfolded == ["2023-05-01"]
+    model = Scripted()
+    assert summarizer(store, model).reflect("Emily", date(2023, 5, 2)).overall_updated
+    assert len(model.prompts) == 2  # the fold alone; the day was done
+    assert store.profile("Emily").overall_personality == "PORTRAIT 2023-05-01"
+
+
+def test_a_crash_between_writes_leaves_nothing_half_done(store, monkeypatch):
+    chat_days(store)
+    real_save = store.save_profile
+
+    def crash(profile):
+        raise SystemExit("killed")  # the process dies right after the first summary piece
+
+    monkeypatch.setattr(store, "save_profile", crash)
+    with pytest.raises(SystemExit):
+        summarizer(store).reflect("Emily", date(2023, 5, 4))
+    monkeypatch.setattr(store, "save_profile", real_save)
+    [only] = store.pieces("Emily", kind="summary")
+    assert (only.date, only.summary) == ("2023-05-01", "EVENTS 2023-05-01")  # whole, not partial
+    assert store.count("Emily") == 3 + 1  # every turn still there
+
+    model = Scripted()
+    report = summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    assert report.summarized == ["2023-05-01", "2023-05-02", "2023-05-03"]
+    assert not any("Summarize in two to four sentences" in p and "On 2023-05-01" in p
+                   for p in model.prompts)  # day 1's summary was kept, only its mood redone
+    assert len(store.pieces("Emily", kind="summary")) == 3
+
+
+def test_today_is_summarized_once_enough_turns_piled_up_and_redone_when_it_ends(store):
+    s = summarizer(store, every=3)
+    chat_days(store, days=("2023-05-01", "2023-05-01"))
+    assert s.reflect("Emily", date(2023, 5, 1)).summarized == []
+    chat_days(store, days=("2023-05-01",))
+    assert s.reflect("Emily", date(2023, 5, 1)).summarized == ["2023-05-01"]
+    chat_days(store, days=("2023-05-01",))  # a fourth turn that evening
+    report = s.reflect("Emily", date(2023, 5, 2))
+    assert report.summarized == ["2023-05-01"]
+    assert store.pieces("Emily", kind="summary")[0].extra == {"turns": 4}
+
+
+def test_chinese_reflection_uses_chinese_prompts(cn_store):
+    chat_days(cn_store, user="小明", days=("2023-05-01",))
+    model = Scripted()
+    summarizer(cn_store, model, lang="cn").reflect("小明", date(2023, 5, 2))
+    assert "下面是小明和AI伙伴硅基朋友在2023-05-01的对话" in model.prompts[0]
+    assert "小明：On 2023-05-01 I went hiking.\n硅基朋友：Sounds lovely!" in model.prompts[0]
+    assert cn_store.pieces("小明", kind="summary")[0].summary == "EVENTS 2023-05-01"
+    assert cn_store.profile("小明").overall_personality == "PORTRAIT 2023-05-01"
+
+
+def test_the_graph_reflects_after_a_day_ends_and_uses_the_result(store):
+    model = Scripted()
+    g = build_graph(model, store)
+    first = g.invoke({"messages": [HumanMessage("I started a pottery class.")],
+                      "user_id": "Emily", "today": "2023-05-01"})
+    assert first["reflection"] == {"summarized": [], "failed": {}, "overall_updated": False}
+    second = g.invoke({"messages": [HumanMessage("Good morning!")], "user_id": "Emily",
+                       "today": "2023-05-02"})
+    assert second["messages"][-1].text == "a companion's reply"  # the reply came first
+    assert second["reflection"]["summarized"] == ["2023-05-01"]
+    g.invoke({"messages": [HumanMessage("How am I doing?")], "user_id": "Emily",
+              "today": "2023-05-02"})
+    [asked] = [p for p in model.prompts if p.endswith("How am I doing?")]
+    assert "OVERALL 2023-05-01" in asked and "PORTRAIT 2023-05-01" in asked
+    # no reflection after the third turn: same day, few turns
+    assert len([p for p in model.prompts if "updated overall summary" in p]) == 1
+
+
+def test_the_graph_never_reflects_when_told_not_to(store):
+    model = Scripted()
+    g = build_graph(model, store, reflect_every=None)
+    for d in ("2023-05-01", "2023-05-02"):
+        out = g.invoke({"messages": [HumanMessage("hi")], "user_id": "Emily", "today": d})
+    assert "reflection" not in out or out["reflection"] == {}
+    assert store.pieces("Emily", kind="summary") == []
+
+
+def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
+    from app.chat_models import LOCAL_NAME, hf_chat_model
+
+    bank = next(b for b in read_bank(seed_file("en")) if b.turns >= 3)
+    first_day = min(p.date for p in bank.pieces if p.kind == "turn")
+    bank.pieces = [p for p in bank.pieces if p.date == first_day]
+    import_banks(store, [bank])
+    user = bank.profile.user
+    model = hf_chat_model(str(bundled_models / LOCAL_NAME), Settings(max_tokens=40))
+    report = summarizer(store, model).reflect(user, date.fromisoformat(first_day) +
+                                              timedelta(days=1))
+    assert report.summarized == [first_day] and report.overall_updated, report.failed
+    [summary] = store.pieces(user, kind="summary")
+    profile = store.profile(user)
+    assert summary.summary.strip() and summary.extra == {"turns": len(bank.pieces)}
+    assert profile.personality[first_day].strip() and profile.overall_history.strip()
+
+
+def test_summarize_command(store, tmp_path, monkeypatch, model_data_dir):
+    for key, value in {"SF_DATA_DIR": str(model_data_dir), "SF_CHAT_BACKEND": "local",
+                       "SF_EMBEDDING": "minilm", "SF_MAX_TOKENS": "16"}.items():
+        monkeypatch.setenv(key, value)
+    get_settings.cache_clear()
+    try:
+        runner = CliRunner()
+        assert runner.invoke(app, ["summarize"]).exit_code == 1
+        from app.memory_factory import open_store
+        chat_days(open_store(get_settings()), days=("2023-05-01", "2023-05-02"))
+        result = runner.invoke(app, ["summarize", "--user", "Emily", "--today", "2023-05-02"])
+        assert result.exit_code == 0, result.output
+        assert "2 days summarized, overall updated" in result.output
+        again = runner.invoke(app, ["summarize", "--all", "--today", "2023-05-02"])
+        assert "Emily\t0 days summarized" in again.output
+    finally:
+        get_settings.cache_clear()

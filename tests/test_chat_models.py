@@ -55,13 +55,17 @@ def test_openai_plain_reply_carries_the_memories(tmp_path, openai_server):
     g.invoke(turn("My grandmother's name is Rosa.", "2023-05-01"))
     out = g.invoke(turn("What is my grandmother called?", "2023-05-04"))
     assert out["messages"][-1].text == openai_server.reply
-    sent = openai_server.requests[-1]
+    [sent] = [r for r in openai_server.requests
+              if r["messages"][-1]["content"] == "What is my grandmother called?"]
     assert sent["model"] == "companion-test" and sent["temperature"] == 0.3
     assert sent.get("max_completion_tokens", sent.get("max_tokens")) == 77
     system = sent["messages"][0]
     assert system["role"] == "system" and "[2023-05-01] Emily: My grandmother's name is Rosa." \
         in system["content"]
     assert sent["messages"][-1] == {"role": "user", "content": "What is my grandmother called?"}
+    # then day 1, now over, was summarized through the same endpoint
+    assert any("2023-05-01" in r["messages"][-1]["content"] and "Summarize" in
+               r["messages"][-1]["content"] for r in openai_server.requests)
 
 
 def test_openai_streams_tokens(tmp_path, openai_server):

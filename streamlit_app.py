@@ -1,24 +1,198 @@
-"""SiliconFriend's web UI. For now a status page: the chat arrives with the companion graph."""
+"""SiliconFriend's web companion: sign in, chat (streamed), see and manage what it remembers.
+Thin by design: the graph, the memory and the app helpers do the work."""
 import app  # noqa: F401  (sets the offline, no-telemetry environment)
+
+import json
+from datetime import date
+from types import SimpleNamespace
+
+import altair as alt
+import pandas as pd
 import streamlit as st
+from langchain_core.messages import HumanMessage
 
-from app.settings import get_settings
+from app.accounts import Accounts, SignInError
+from app.chat_models import describe, make_chat_model
+from app.companion import Threads, make_companion
+from app.memory_factory import forgetting_curve, open_store
+from app.memory_views import ImportRefused, curve_points, days_view, import_for_user
+from app.settings import Settings, get_settings
+from app.ui_text import UI
+from graph import ChatModelError, TurnError
+from memory.seed_format import SeedFormatError, export_user
+from memory.summarizer import Summarizer
+from prompts.reflection import REFLECTION
 
-st.set_page_config(page_title="SiliconFriend", page_icon="💬")
-st.title("SiliconFriend")
-st.caption("An empathetic companion with long-term memory.")
+st.set_page_config(page_title="SiliconFriend", page_icon="💬", layout="wide")
 settings = get_settings()
+lang = st.sidebar.radio("Language / 语言", ["en", "cn"], horizontal=True,
+                        format_func={"en": "English", "cn": "中文"}.get,
+                        index=0 if settings.language == "en" else 1, key="lang")
+T = UI[lang]
 
 
-@st.cache_resource(show_spinner="Opening the memory…")
-def _store():
-    from app.memory_factory import open_store
+@st.cache_resource(show_spinner=False)
+def resources(settings_json: str) -> SimpleNamespace:
+    """One store, chat model, graph, thread saver and account book per settings, per process."""
+    s = Settings.model_validate_json(settings_json)
+    store, threads = open_store(s), Threads.open(s)
+    model = make_chat_model(s)
+    return SimpleNamespace(settings=s, store=store, threads=threads, model=model,
+                           accounts=Accounts.open(s), curve=forgetting_curve(s),
+                           graph=make_companion(s, store=store, model=model,
+                                                checkpointer=threads.checkpointer))
 
-    return open_store(settings)
 
+with st.spinner(T["loading_model"]):
+    R = resources(settings.model_dump_json())
 
-store = _store()
-st.info("The chat is not here yet. The MemoryBank is ready: "
-        f"{len(store.users())} users remembered, embeddings: {store.embedding_name}.")
-with st.expander("Settings"):
-    st.json(settings.model_dump(mode="json"))
+st.title("SiliconFriend" if lang == "en" else "硅基朋友 SiliconFriend")
+st.caption(T["tagline"])
+
+# -- sign-in -------------------------------------------------------------------------------------
+if "user" not in st.session_state:
+    with st.form("sign_in"):
+        name = st.text_input(T["name"])
+        passphrase = st.text_input(T["passphrase"], type="password", help=T["sign_in_help"])
+        if st.form_submit_button(T["sign_in"]):
+            try:
+                created = R.accounts.sign_in(name, passphrase)
+            except SignInError as e:
+                st.error(str(e))
+            else:
+                st.session_state.user = name.strip()
+                st.session_state.created = created
+                st.rerun()
+    st.stop()
+
+user = st.session_state.user
+if st.session_state.pop("created", False):
+    st.success(T["created"].format(user=user))
+with st.sidebar:
+    st.markdown(f"**{user}**")
+    if st.button(T["new_conversation"], width="stretch"):
+        R.threads.new(user)
+    if st.button(T["sign_out"], width="stretch"):
+        st.session_state.clear()
+        st.rerun()
+config = {"configurable": {"thread_id": R.threads.current(user)}}
+today = date.today()
+
+chat_tab, memory_tab, data_tab = st.tabs([T["chat"], T["memories"], T["your_data"]])
+
+# -- chat ----------------------------------------------------------------------------------------
+with chat_tab:
+    history = st.container()
+    for m in R.graph.get_state(config).values.get("messages", []):
+        history.chat_message("user" if m.type == "human" else "assistant").write(m.text)
+    if prompt := st.chat_input(T["say"]):
+        history.chat_message("user").write(prompt)
+
+        def reply_tokens():
+            turn = {"messages": [HumanMessage(prompt)], "user_id": user, "language": lang}
+            for chunk, meta in R.graph.stream(turn, config, stream_mode="messages"):
+                if meta.get("langgraph_node") == "respond" and chunk.text:
+                    yield chunk.text
+
+        with history.chat_message("assistant"):
+            try:
+                st.write_stream(reply_tokens())
+            except ChatModelError as e:
+                st.error(f"{T['model_failed']}\n\n{e}")
+            except TurnError as e:
+                st.warning(str(e))
+
+# -- memories ------------------------------------------------------------------------------------
+with memory_tab:
+    recalled = R.graph.get_state(config).values.get("recalled") or []
+    st.subheader(T["recalled"])
+    if recalled:
+        st.table(pd.DataFrame([{T[k]: m.get(k) for k in ("date", "kind", "text", "similarity",
+                                                         "retention", "strength")}
+                               for m in recalled]))
+    else:
+        st.caption(T["nothing_recalled"])
+
+    profile = R.store.profile(user)
+    left, right = st.columns(2)
+    left.subheader(T["overall"])
+    left.write((profile and profile.overall_history) or T["not_yet"])
+    right.subheader(T["portrait"])
+    right.write((profile and profile.overall_personality) or T["not_yet"])
+    if st.button(T["summarize_now"]):
+        with st.spinner(T["summarizing"]):
+            report = Summarizer(R.store, R.model, REFLECTION[lang]).reflect(
+                user, today, include_today=True)
+        st.success(T["summarized"].format(n=len(report.summarized)))
+        for why in report.failed.values():
+            st.warning(T["summarize_failed"].format(why=why))
+        st.rerun()
+
+    st.subheader(T["days"])
+    for day in days_view(R.store, user):
+        with st.expander(day["date"]):
+            st.markdown(f"**{T['day_summary']}** {day['summary'] or '—'}")
+            st.markdown(f"**{T['day_personality']}** {day['personality'] or '—'}")
+
+    st.subheader(T["curves"])
+    st.caption(T["curves_help"])
+    pieces = R.store.pieces(user)
+    rows = curve_points(pieces, R.curve, today)
+    if rows:
+        data = pd.DataFrame(rows).rename(columns={"memory": T["memory_axis"],
+                                                  "day": T["days_axis"],
+                                                  "retention": T["retention"]})
+        x = alt.X(f"{T['days_axis']}:T", title=T["days_axis"])
+        y = alt.Y(f"{T['retention']}:Q", title=T["retention"], scale=alt.Scale(domain=[0, 1]))
+        lines = alt.Chart(data[~data["recall"]]).mark_line().encode(x, y, color=T["memory_axis"])
+        dots = alt.Chart(data[data["recall"]]).mark_point(filled=True, size=60).encode(
+            x, y, color=T["memory_axis"])
+        floor = alt.Chart(pd.DataFrame({"t": [R.curve.threshold]})).mark_rule(
+            strokeDash=[4, 4]).encode(y="t:Q")
+        st.altair_chart(lines + dots + floor, width="stretch")
+    else:
+        st.caption(T["no_memories"])
+
+    if pieces:
+        st.subheader(T["delete_one"])
+        choice = st.selectbox(T["delete_one"], pieces, label_visibility="collapsed",
+                              format_func=lambda p: f"{p.date} · {p.text[:80]}")
+        if st.button(T["delete_one_button"]):
+            R.store.delete_pieces(user, [choice.id])
+            st.success(T["deleted_one"])
+            st.rerun()
+
+# -- the user's data -----------------------------------------------------------------------------
+with data_tab:
+    if R.store.profile(user) is not None:
+        st.download_button(T["export"], file_name=f"memory_bank_{user}.json",
+                           mime="application/json",
+                           data=json.dumps({user: export_user(R.store, user)},
+                                           ensure_ascii=False, indent=2))
+    upload = st.file_uploader(T["import"], type=["json"])
+    if upload is not None and st.button(T["import_button"]):
+        bar = st.progress(0.0, text=T["importing"])
+        try:
+            n = import_for_user(R.store, upload.getvalue(), user,
+                                progress=lambda share: bar.progress(share, text=T["importing"]))
+        except SeedFormatError as e:
+            st.error(str(e))
+        except ImportRefused as e:
+            st.error(T["import_other_users"].format(user=user, names=", ".join(e.names)))
+        else:
+            bar.progress(1.0)
+            st.success(T["imported"].format(n=n))
+
+    st.subheader(T["delete_all"])
+    sure = st.checkbox(T["delete_all_confirm"])
+    if st.button(T["delete_all_button"], type="primary", disabled=not sure):
+        R.store.delete_user(user)
+        R.threads.forget_user(user)
+        R.accounts.delete(user)
+        st.session_state.clear()
+        st.rerun()
+
+    st.subheader(T["settings"])
+    st.markdown(f"- {T['chat_model']}: `{describe(R.settings)}`\n"
+                f"- {T['embedding_model']}: `{R.store.embedding_name}`\n"
+                f"- {T['data_dir']}: `{R.settings.data_dir}`")

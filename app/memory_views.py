@@ -1,0 +1,77 @@
+"""What the web companion shows and does with one user's memory, kept out of the UI file:
+forgetting-curve series, the day-by-day reflection view, and import restricted to the user."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from memory.forgetting import ForgettingCurve
+from memory.records import MemoryPiece
+from memory.seed_format import SeedFormatError, import_banks, parse_bank
+from memory.store import MemoryStore
+
+
+class ImportRefused(ValueError):
+    """The file is valid but holds no memories for the signed-in user."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__(", ".join(names) or "nobody")
+        self.names = names
+
+
+def curve_points(pieces: list[MemoryPiece], curve: ForgettingCurve, today: date,
+                 limit: int = 12, step: int = 1) -> list[dict]:
+    """Retention of the most recently recalled turns, from their creation to a month past
+    today: strength 1 from creation to the last recall, then the current strength from there
+    (the store keeps the last recall, not each one). One row per memory and day, plus a marked
+    row at the last recall when the memory was ever reinforced."""
+    turns = sorted((p for p in pieces if p.kind == "turn"),
+                   key=lambda p: (p.last_recall_date, p.date, p.index), reverse=True)[:limit]
+    rows = []
+    for p in turns:
+        made, last = date.fromisoformat(p.date), date.fromisoformat(p.last_recall_date)
+        label = f"{p.date} · {p.query[:40]}"
+        d = made
+        while d <= today + timedelta(days=30):
+            start, s = (made, 1) if d < last else (last, p.strength)
+            rows.append({"memory": label, "day": d.isoformat(),
+                         "retention": round(curve.retention(start, s, d), 4),
+                         "recall": False})
+            d += timedelta(days=step)
+        if p.strength > 1:
+            rows.append({"memory": label, "day": last.isoformat(), "retention": 1.0,
+                         "recall": True})
+    return rows
+
+
+def days_view(store: MemoryStore, user: str) -> list[dict]:
+    """Each day with a summary or a personality reading, newest first."""
+    profile = store.profile(user)
+    summaries = {p.date: p.summary for p in store.pieces(user, kind="summary")}
+    personality = profile.personality if profile else {}
+    return [{"date": d, "summary": summaries.get(d, ""), "personality": personality.get(d, "")}
+            for d in sorted(set(summaries) | set(personality), reverse=True)]
+
+
+def import_for_user(store: MemoryStore, raw: bytes, user: str,
+                    progress: Callable[[float], None] | None = None) -> int:
+    """Imports the signed-in user's entry of a MemoryBank file, and nothing of anyone else's;
+    `progress` gets the share done. Raises SeedFormatError (malformed; nothing written) or
+    ImportRefused."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise SeedFormatError(f"not a JSON file: {e}") from None
+    banks = parse_bank(data)
+    mine = [b for b in banks if b.profile.user == user]
+    if not mine:
+        raise ImportRefused([b.profile.user for b in banks])
+    total, done = max(mine[0].turns, 1), [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(min(1.0, done[0] / total))
+
+    return import_banks(store, mine, advance)[user]

@@ -1,0 +1,178 @@
+"""The web companion through Streamlit's AppTest: sign-in, chat, the memory panel, export and
+deletion. The chat model is the real OpenAI client against a local compatible server, so that
+replies are fast and known; memory is a real Chroma with the real embeddings."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.accounts import Accounts, SignInError
+from app.memory_views import ImportRefused, curve_points, import_for_user
+from app.memory_factory import open_store
+from app.settings import get_settings
+from memory.forgetting import ForgettingCurve
+from memory.seed_format import SeedFormatError
+from tests.openai_server import FakeOpenAI
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+PASS = "correct horse battery"
+
+
+@pytest.fixture
+def server(tmp_path, monkeypatch):
+    with FakeOpenAI(reply="I'm glad you told me.") as fake:
+        for key, value in {"SF_DATA_DIR": str(tmp_path / "data"), "SF_CHAT_BACKEND": "openai",
+                           "SF_OPENAI_BASE_URL": fake.url, "SF_EMBEDDING": "minilm",
+                           "SF_MAX_RETRIES": "0", "OPENAI_API_KEY": "sk-test"}.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+        yield fake
+        get_settings.cache_clear()
+
+
+def signed_in(user: str = "Emily", passphrase: str = PASS) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.text_input[0].input(user)
+    at.text_input[1].input(passphrase)
+    at.button[0].click().run()
+    return at
+
+
+def say(at: AppTest, text: str) -> AppTest:
+    return at.chat_input[0].set_value(text).run()
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_sign_in_creates_then_checks_the_passphrase(server):
+    at = signed_in()
+    assert not at.exception and at.session_state["user"] == "Emily"
+    assert "profile was created" in at.success[0].value
+    again = signed_in()
+    assert again.session_state["user"] == "Emily" and not again.success
+    wrong = signed_in(passphrase="not the one")
+    assert "user" not in wrong.session_state and wrong.error[0].value == "wrong passphrase"
+    short = signed_in(user="Bob", passphrase="short")
+    assert "at least 8 characters" in short.error[0].value
+
+
+def test_passphrases_are_kept_only_as_salted_hashes(tmp_path):
+    accounts = Accounts(tmp_path / "accounts.sqlite")
+    assert accounts.sign_in("Emily", PASS) is True
+    assert accounts.sign_in("Ana", PASS) is True
+    rows = accounts.conn.execute("SELECT user, salt, hash FROM accounts").fetchall()
+    assert all(PASS.encode() not in salt + digest for _, salt, digest in rows)
+    assert rows[0][1] != rows[1][1] and rows[0][2] != rows[1][2]  # same passphrase, own salts
+    assert accounts.sign_in("Emily", PASS) is False
+    with pytest.raises(SignInError, match="wrong passphrase"):
+        accounts.sign_in("Emily", PASS + "!")
+    assert PASS.encode() not in (tmp_path / "accounts.sqlite").read_bytes()
+
+
+def test_chat_streams_remembers_and_recalls(server):
+    at = say(signed_in(), "My cat is called Mochi.")
+    assert not at.exception
+    messages = [(m.name, m.markdown[0].value) for m in at.chat_message]
+    assert messages == [("user", "My cat is called Mochi."),
+                        ("assistant", "I'm glad you told me.")]
+    at = say(at, "What is my cat called?")
+    assert [m.markdown[0].value for m in at.chat_message][-2:] == ["What is my cat called?",
+                                                                  "I'm glad you told me."]
+    recalled = at.table[0].value
+    assert any("Mochi" in text for text in recalled["memory"])
+    system = server.requests[-1]["messages"][0]["content"]
+    assert "Emily: My cat is called Mochi." in system
+    # the thread survives a reload (a new session of the same user)
+    reloaded = signed_in()
+    assert len(reloaded.chat_message) == 4
+    # a new conversation starts an empty thread; the long-term memory stays
+    fresh = button(reloaded, "New conversation").click().run()
+    assert len(fresh.chat_message) == 0
+    assert len(open_store(get_settings()).pieces("Emily")) == 2
+
+
+def test_a_model_failure_is_shown_and_the_message_kept(server):
+    at = signed_in()
+    server.mode = "500"
+    at = say(at, "I got the job!")
+    assert "your message was remembered" in at.error[0].value
+    assert [p.query for p in open_store(get_settings()).pieces("Emily")] == ["I got the job!"]
+    server.mode = "ok"
+    at = say(at, "Did you hear my news?")
+    assert not at.error and at.chat_message[-1].markdown[0].value == "I'm glad you told me."
+
+
+def test_memory_panel_and_deleting_one_memory(server):
+    at = say(say(signed_in(), "I started learning the cello."), "I love Bach.")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the curves
+    titles = [s.value for s in at.subheader]
+    assert "Forgetting curves" in titles and "Overall summary" in titles
+    before = open_store(get_settings()).pieces("Emily")
+    at.selectbox[0].select_index(0).run()
+    at = button(at, "Delete this memory").click().run()
+    after = open_store(get_settings()).pieces("Emily")
+    assert len(after) == len(before) - 1 and before[0].id not in {p.id for p in after}
+
+
+def test_users_see_only_their_own_memories(server):
+    say(signed_in("Emily"), "My secret: the key is under the blue pot.")
+    bob = say(signed_in("Bob"), "Where is the key?")
+    assert not any("blue pot" in m.markdown[0].value for m in bob.chat_message)
+    assert "blue pot" not in server.requests[-1]["messages"][0]["content"]
+    recalled = bob.table[0].value if bob.table else None
+    assert recalled is None or not any("blue pot" in t for t in recalled["memory"])
+
+
+def test_export_and_delete_everything(server):
+    at = say(signed_in(), "I live in Porto.")
+    assert at.get("download_button")
+    at.checkbox[0].check().run()
+    at = button(at, "Delete all my data").click().run()
+    assert "user" not in at.session_state and at.text_input  # back at the sign-in form
+    store = open_store(get_settings())
+    assert store.pieces("Emily") == [] and store.profile("Emily") is None
+    assert not Accounts.open(get_settings()).exists("Emily")
+
+
+def test_chinese_interface(server):
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at = at.radio[0].set_value("cn").run()
+    assert at.button[0].label == "登录" and at.title[0].value.startswith("硅基朋友")
+
+
+def test_import_takes_only_the_signed_in_users_memories(store):
+    bank = {"Emily": {"name": "Emily", "history": {"2023-05-01": [
+                {"query": "I like jazz.", "response": "Nice!"}]}},
+            "Mallory": {"name": "Mallory", "history": {"2023-05-01": [
+                {"query": "secret", "response": "ok"}]}}}
+    shares = []
+    assert import_for_user(store, json.dumps(bank).encode(), "Emily", shares.append) == 1
+    assert shares == [1.0] and store.users() == ["Emily"]
+    with pytest.raises(ImportRefused) as refused:
+        import_for_user(store, json.dumps({"Mallory": bank["Mallory"]}).encode(), "Emily")
+    assert refused.value.names == ["Mallory"] and store.users() == ["Emily"]
+    with pytest.raises(SeedFormatError, match="not a JSON file"):
+        import_for_user(store, b"{not json", "Emily")
+
+
+def test_forgetting_curve_points_mark_reinforcements(store):
+    store.add_turn("Emily", date(2023, 5, 1), "I adopted Mochi.", "Lovely!")
+    store.add_turn("Emily", date(2023, 5, 2), "Rainy day.", "Stay cozy.")
+    store.reinforce("Emily", ["Emily_2023-05-01_0"], date(2023, 5, 4))
+    rows = curve_points(store.pieces("Emily"), ForgettingCurve(), date(2023, 5, 6))
+    mochi = [r for r in rows if "Mochi" in r["memory"] and not r["recall"]]
+    assert [r for r in rows if r["recall"]] == [
+        {"memory": "2023-05-01 · I adopted Mochi.", "day": "2023-05-04", "retention": 1.0,
+         "recall": True}]
+    by_day = {r["day"]: r["retention"] for r in mochi}
+    assert by_day["2023-05-01"] == 1.0 and by_day["2023-05-04"] == 1.0  # reset by the recall
+    assert by_day["2023-05-03"] < 1.0
+    # after the recall S = 2: ten days later R = exp(-10 / 20)
+    assert by_day["2023-05-14"] == round(ForgettingCurve().retention(date(2023, 5, 4), 2,
+                                                                     date(2023, 5, 14)), 4)

@@ -156,7 +156,8 @@ with memory_tab:
     if pieces:
         st.subheader(T["delete_one"])
         choice = st.selectbox(T["delete_one"], pieces, label_visibility="collapsed",
-                              format_func=lambda p: f"{p.date} · {p.text[:80]}".replace("\n", " · "))
+                              format_func=lambda p: f"{p.date} · " +
+                              p.text[:80].replace("\n", " · "))
         if st.button(T["delete_one_button"]):
             R.store.delete_pieces(user, [choice.id])
             st.success(T["deleted_one"])

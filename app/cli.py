@@ -230,3 +230,41 @@ def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"
                         err=True)
     if failures:
         raise typer.Exit(1)
+
+
+@app.command()
+def finetune(data: Path = typer.Option(..., "--data", help="dialogues: JSON or JSONL, "
+                                       "{input, output, history} or {messages}"),
+             base: str = typer.Option("local", "--base", help="a model path or cached id; "
+                                      "`local` = the bundled SmolLM2"),
+             out: Path = typer.Option(..., "--out", help="where the adapter is saved"),
+             epochs: int = typer.Option(3, min=1), lr: float = typer.Option(2e-4, min=0),
+             r: int = typer.Option(8, min=1), alpha: int = typer.Option(16, min=1),
+             dropout: float = typer.Option(0.05, min=0, max=1),
+             target_modules: str = typer.Option("q_proj,v_proj", help="comma-separated"),
+             max_length: int = typer.Option(512, min=16), seed: int = typer.Option(0)):
+    """LoRA fine-tuning on empathetic dialogues; the loss covers the companion's replies."""
+    from app.chat_models import local_model_dir
+    from app.finetune import DialogueDataError, LoraSettings, load_dialogues
+    from app.finetune import finetune as train
+
+    try:
+        n = len(load_dialogues(data))
+    except DialogueDataError as e:
+        _fail(str(e))
+    settings = LoraSettings(epochs=epochs, lr=lr, r=r, alpha=alpha, dropout=dropout,
+                            target_modules=[m.strip() for m in target_modules.split(",")
+                                            if m.strip()],
+                            max_length=max_length, seed=seed)
+    base_model = local_model_dir(get_settings().data_dir) if base == "local" else base
+    with tqdm(total=epochs * n, unit="step", desc="fine-tuning") as bar:
+        def step(_i: int, loss: float) -> None:
+            bar.set_postfix(loss=f"{loss:.3f}")
+            bar.update()
+
+        try:
+            facts = train(data, base_model, out, settings, on_step=step)
+        except (DialogueDataError, OSError, ValueError, RuntimeError) as e:
+            _fail(str(e))
+    typer.echo(f"saved the adapter to {out}: loss on the replies {facts['loss_before']} -> "
+               f"{facts['loss_after']} over {facts['steps']} steps")

@@ -12,7 +12,7 @@ import streamlit as st
 from langchain_core.messages import HumanMessage
 
 from app.accounts import Accounts, SignInError
-from app.chat_models import describe, make_chat_model
+from app.chat_models import ChatModelConfigError, describe, make_chat_model
 from app.companion import Threads, make_companion
 from app.memory_factory import forgetting_curve, open_store
 from app.memory_views import ImportRefused, curve_points, days_view, import_for_user
@@ -32,19 +32,32 @@ T = UI[lang]
 
 
 @st.cache_resource(show_spinner=False)
-def resources(settings_json: str) -> SimpleNamespace:
-    """One store, chat model, graph, thread saver and account book per settings, per process."""
+def memory_resources(settings_json: str) -> SimpleNamespace:
+    """One store, thread saver and account book per data settings, per process."""
     s = Settings.model_validate_json(settings_json)
-    store, threads = open_store(s), Threads.open(s)
-    model = make_chat_model(s)
-    return SimpleNamespace(settings=s, store=store, threads=threads, model=model,
-                           accounts=Accounts.open(s), curve=forgetting_curve(s),
-                           graph=make_companion(s, store=store, model=model,
-                                                checkpointer=threads.checkpointer))
+    return SimpleNamespace(store=open_store(s), threads=Threads.open(s),
+                           accounts=Accounts.open(s), curve=forgetting_curve(s))
 
 
-with st.spinner(T["loading_model"]):
-    R = resources(settings.model_dump_json())
+@st.cache_resource(show_spinner=False)
+def chat_model(settings_json: str):
+    """One chat model per model settings, per process (loading takes seconds)."""
+    return make_chat_model(Settings.model_validate_json(settings_json))
+
+
+# The chat model can be switched in "Your data" (an hf model with a LoRA adapter, say).
+chat_settings = settings.model_copy(update=st.session_state.get("model_overrides", {}))
+try:
+    with st.spinner(T["loading_model"]):
+        model = chat_model(chat_settings.model_dump_json())
+except (ChatModelConfigError, OSError, ValueError) as e:
+    st.session_state.pop("model_overrides", None)
+    st.error(f"{T['model_not_loaded']}: {e}")
+    chat_settings, model = settings, chat_model(settings.model_dump_json())
+shared = memory_resources(settings.model_dump_json())  # shared by sessions: never mutated
+R = SimpleNamespace(**vars(shared), settings=chat_settings, model=model,
+                    graph=make_companion(chat_settings, store=shared.store, model=model,
+                                         checkpointer=shared.threads.checkpointer))
 
 st.title("SiliconFriend" if lang == "en" else "硅基朋友 SiliconFriend")
 st.caption(T["tagline"])
@@ -197,3 +210,15 @@ with data_tab:
     st.markdown(f"- {T['chat_model']}: `{describe(R.settings)}`\n"
                 f"- {T['embedding_model']}: `{R.store.embedding_name}`\n"
                 f"- {T['data_dir']}: `{R.settings.data_dir}`")
+    with st.form("chat_model"):
+        st.markdown(f"**{T['switch_model']}**")
+        backends = ["local", "hf", "openai"]
+        current = R.settings.chat_backend if R.settings.chat_backend in backends else "local"
+        backend = st.selectbox(T["backend"], backends, index=backends.index(current))
+        hf_model = st.text_input(T["hf_model"], value=R.settings.hf_model or "")
+        adapter = st.text_input(T["hf_adapter"], value=str(R.settings.hf_adapter or ""))
+        if st.form_submit_button(T["apply"]):
+            st.session_state.model_overrides = {
+                "chat_backend": backend, "hf_model": hf_model.strip() or None,
+                "hf_adapter": adapter.strip() or None}
+            st.rerun()

@@ -176,3 +176,24 @@ def test_forgetting_curve_points_mark_reinforcements(store):
     # after the recall S = 2: ten days later R = exp(-10 / 20)
     assert by_day["2023-05-14"] == round(ForgettingCurve().retention(date(2023, 5, 4), 2,
                                                                      date(2023, 5, 14)), 4)
+
+
+def test_the_chat_model_can_be_switched_to_an_hf_model(server, bundled_models, tmp_path):
+    at = signed_in()
+    form_select = next(s for s in at.selectbox if s.label == "Backend")
+    form_select.select("hf")
+    next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
+        str(bundled_models / "smollm2-135m-instruct"))
+    at = button(at, "Apply").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("hf: " in m.value for m in at.markdown)
+    # an adapter folder that holds no adapter: said plainly, and the default model is back
+    at = signed_in()
+    next(s for s in at.selectbox if s.label == "Backend").select("hf")
+    next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
+        str(bundled_models / "smollm2-135m-instruct"))
+    next(t for t in at.text_input if t.label.startswith("LoRA adapter")).input(str(tmp_path))
+    at = button(at, "Apply").click().run()
+    assert "could not be loaded" in at.error[0].value and "adapter_config.json" in \
+        at.error[0].value
+    assert any("openai: " in m.value for m in at.markdown)

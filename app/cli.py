@@ -268,3 +268,60 @@ def finetune(data: Path = typer.Option(..., "--data", help="dialogues: JSON or J
             _fail(str(e))
     typer.echo(f"saved the adapter to {out}: loss on the replies {facts['loss_before']} -> "
                f"{facts['loss_after']} over {facts['steps']} steps")
+
+
+eval_app = typer.Typer(no_args_is_help=True, help="Measure recall on gold-labelled data.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("retrieval")
+def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON file"),
+                   gold: Path = typer.Option(..., "--gold", help="gold questions, JSONL"),
+                   k: str = typer.Option("1,2,3,5,10", "--k", help="comma-separated"),
+                   today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD; "
+                                                       "default: 4 days after each user's last"),
+                   method: str = typer.Option("ours", "--method",
+                                              help="ours | dense | original | time-weighted"),
+                   language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                   json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
+    """Hit@k and recall@k of a retrieval method on a bank and its gold questions."""
+    from app.evaluation import EvalDataError, evaluate_retrieval, read_gold
+    from memory.seed_format import SeedFormatError
+
+    try:
+        ks = tuple(sorted({int(x) for x in k.split(",") if x.strip()}))
+        if not ks or min(ks) < 1:
+            raise ValueError
+    except ValueError:
+        raise typer.BadParameter(f"{k!r} is not a list of positive integers") from None
+    day = _day(today) if today else None
+    s = get_settings()
+    try:
+        total = len(read_gold(gold))
+        with tqdm(total=total, unit="q", desc=f"eval {method}") as bar:
+            result = evaluate_retrieval(bank, gold, method, ks, day, s.embedding,
+                                        language or s.language, progress=bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    typer.echo(text)
+
+
+@eval_app.command("validate")
+def eval_validate(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.Option(..., "--gold")):
+    """Checks that every gold evidence turn exists in the bank."""
+    from app.evaluation import EvalDataError, check_evidence, read_gold
+    from memory.seed_format import SeedFormatError, read_bank
+
+    try:
+        golds, banks = read_gold(gold), read_bank(bank)
+    except (EvalDataError, SeedFormatError) as e:
+        _fail(str(e))
+    problems = check_evidence(banks, golds)
+    for p in problems:
+        typer.echo(p)
+    if problems:
+        _fail(f"{len(problems)} problems in {len(golds)} questions")
+    typer.echo(f"ok: {len(golds)} questions, {len(banks)} users, every evidence turn exists")

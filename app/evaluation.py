@@ -1,0 +1,239 @@
+"""Retrieval evaluation on gold-labelled memory banks: our Ebbinghaus retriever against plain
+dense search, the original MemoryBank recipe and LangChain's time-weighted retriever.
+
+Gold JSONL: {"user", "qid", "question", "answer", "evidence": [["YYYY-MM-DD", turn_index], ...],
+"type"}; turn_index is the 0-based position in that day's history. A question with no evidence
+is unanswerable: it counts in `questions` and latency, not in hit@k or recall@k. Each question is
+asked as its user on `today` (default: four days after that user's last history day, as in the
+paper). Recall does not reinforce here, so that results do not depend on question order.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from memory.retriever import EbbinghausRetriever
+from memory.seed_format import UserBank, import_banks, read_bank
+from memory.store import MemoryStore
+
+METHODS = ("ours", "dense", "original", "time-weighted")
+Hit = tuple[str, int | None]  # (date, turn index); None for a day's summary
+
+
+class EvalDataError(ValueError):
+    """A malformed gold file, or gold evidence that the bank does not hold."""
+
+
+@dataclass(frozen=True)
+class Gold:
+    user: str
+    qid: str
+    question: str
+    answer: str
+    evidence: tuple[tuple[str, int], ...]
+    type: str
+
+
+def read_gold(path: str | Path) -> list[Gold]:
+    out = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvalDataError(f"{path}: cannot read: {e}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}: line {n}"
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalDataError(f"{where}: not valid JSON: {e.msg}") from None
+        if not isinstance(r, dict):
+            raise EvalDataError(f"{where}: expected an object")
+        for key in ("user", "qid", "question", "type"):
+            if not isinstance(r.get(key), str) or not r[key].strip():
+                raise EvalDataError(f"{where}: field {key!r} must be non-empty text")
+        ev = r.get("evidence")
+        if not isinstance(ev, list) or not all(
+                isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
+                and isinstance(e[1], int) for e in ev):
+            raise EvalDataError(f"{where}: field 'evidence' must be [[\"YYYY-MM-DD\", index], ...]")
+        out.append(Gold(r["user"].strip(), r["qid"], r["question"], str(r.get("answer", "")),
+                        tuple((d, i) for d, i in ev), r["type"]))
+    if not out:
+        raise EvalDataError(f"{path}: no questions")
+    return out
+
+
+def check_evidence(banks: list[UserBank], golds: list[Gold]) -> list[str]:
+    """Every gold user and evidence turn must exist in the bank; returns the problems."""
+    turns = {b.profile.user: {(p.date, p.index) for p in b.pieces if p.kind == "turn"}
+             for b in banks}
+    problems = []
+    for g in golds:
+        if g.user not in turns:
+            problems.append(f"{g.qid}: user {g.user!r} is not in the bank")
+            continue
+        problems += [f"{g.qid}: no turn {i} on {d} for {g.user!r}" for d, i in g.evidence
+                     if (d, i) not in turns[g.user]]
+    return problems
+
+
+def default_today(bank: UserBank) -> date:
+    days = bank.profile.history_dates or [p.date for p in bank.pieces]
+    return date.fromisoformat(max(days)) + timedelta(days=4)
+
+
+# -- methods: each returns the top-k (date, index) of a question ----------------------------------
+Search = Callable[[str, str, date, int], list[Hit]]
+
+
+def _turn_keys(store: MemoryStore, users: list[str]) -> dict[str, Hit]:
+    return {p.id: (p.date, p.index if p.kind == "turn" else None)
+            for u in users for p in store.pieces(u)}
+
+
+def ours(store: MemoryStore, banks: list[UserBank]) -> Search:
+    keys = _turn_keys(store, [b.profile.user for b in banks])
+
+    def search(user: str, question: str, today: date, k: int) -> list[Hit]:
+        docs = EbbinghausRetriever(store=store, user_id=user, k=k, today=today,
+                                   reinforce=False).recall(question)
+        return [keys[d.metadata["id"]] for d in docs]
+    return search
+
+
+def dense(store: MemoryStore, banks: list[UserBank]) -> Search:
+    def search(user: str, question: str, today: date, k: int) -> list[Hit]:
+        found = store.similar(user, store.embeddings.embed_query(question), k)
+        return [(p.date, p.index if p.kind == "turn" else None) for p, _ in found]
+    return search
+
+
+def original(store: MemoryStore, banks: list[UserBank]) -> Search:
+    """The MemoryBank code's recipe: one document per turn, prefixed with its date and speaker
+    tags, dense top-k over that user's documents (here in a Chroma collection of its own)."""
+    cols = {}
+    for b in banks:
+        user = b.profile.user
+        col = store.client.create_collection(
+            "sf_eval_orig_" + hashlib.sha256(user.encode()).hexdigest()[:32],
+            embedding_function=store._ef, configuration={"hnsw": {"space": "cosine"}})
+        turns = [p for p in b.pieces if p.kind == "turn"]
+        for i in range(0, len(turns), 256):
+            chunk = turns[i:i + 256]
+            col.add(ids=[p.id for p in chunk],
+                    documents=[f"Conversation content on {p.date}:[|User|]: {p.query}; "
+                               f"[|AI|]: {p.response}" for p in chunk],
+                    metadatas=[{"date": p.date, "index": p.index} for p in chunk])
+        cols[user] = col
+
+    def search(user: str, question: str, today: date, k: int) -> list[Hit]:
+        got = cols[user].query(query_embeddings=[store.embeddings.embed_query(question)],
+                               n_results=k, include=["metadatas"])
+        return [(m["date"], m["index"]) for m in got["metadatas"][0]]
+    return search
+
+
+def time_weighted(store: MemoryStore, banks: list[UserBank]) -> Search:
+    """LangChain's TimeWeightedVectorStoreRetriever (default decay 0.01 an hour), each turn
+    created and last accessed on its day, the clock set to `today`."""
+    from langchain_chroma import Chroma
+    from langchain_classic.retrievers import TimeWeightedVectorStoreRetriever
+    from langchain_core.documents import Document
+    from langchain_core.utils.utils import mock_now
+
+    retrievers = {}
+    for b in banks:
+        user = b.profile.user
+        name = "sf_eval_tw_" + hashlib.sha256(user.encode()).hexdigest()[:32]
+        vs = Chroma(client=store.client, collection_name=name, embedding_function=store.embeddings,
+                    collection_configuration={"hnsw": {"space": "cosine"}})
+        turns = [p for p in b.pieces if p.kind == "turn"]
+        stream = [Document(p.text, metadata={
+            "buffer_idx": i, "date": p.date, "index": p.index,
+            "created_at": datetime.fromisoformat(p.date),
+            "last_accessed_at": datetime.fromisoformat(p.date)}) for i, p in enumerate(turns)]
+        # Chroma keeps no datetimes: the vector store gets the plain fields, the stream all.
+        vs.add_documents([Document(d.page_content, metadata={
+            k: d.metadata[k] for k in ("buffer_idx", "date", "index")}) for d in stream])
+        retrievers[user] = TimeWeightedVectorStoreRetriever(vectorstore=vs, memory_stream=stream,
+                                                            search_kwargs={"k": 20})
+
+    def search(user: str, question: str, today: date, k: int) -> list[Hit]:
+        r = retrievers[user]
+        r.k = k
+        with mock_now(datetime.combine(today, datetime.min.time())):
+            docs = r.invoke(question)
+        return [(d.metadata["date"], d.metadata["index"]) for d in docs]
+    return search
+
+
+BUILDERS = {"ours": ours, "dense": dense, "original": original, "time-weighted": time_weighted}
+
+
+# -- scoring ------------------------------------------------------------------------------------
+def _score(got: list[Hit], evidence: set[tuple[str, int]], k: int) -> tuple[bool, float]:
+    top = got[:k]
+    found = {e for e in evidence if e in top or (e[0], None) in top}  # a summary covers its day
+    return bool(found), len(found) / len(evidence)
+
+
+def _percentile(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else 0.0
+
+
+def evaluate_retrieval(bank_path: str | Path, gold_path: str | Path, method: str = "ours",
+                       ks: tuple[int, ...] = (1, 2, 3, 5, 10), today: date | None = None,
+                       embedding: str = "auto", language: str = "en",
+                       progress: Callable[[int], None] | None = None) -> dict:
+    if method not in BUILDERS:
+        raise EvalDataError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
+    banks, golds = read_bank(bank_path), read_gold(gold_path)
+    problems = check_evidence(banks, golds)
+    if problems:
+        raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
+    todays = {b.profile.user: today or default_today(b) for b in banks}
+    kmax = max(ks)
+    hits: dict[str, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    recalls: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    counts: dict[str, int] = defaultdict(int)
+    latency = []
+    with tempfile.TemporaryDirectory(prefix="sf-eval-") as tmp:
+        store = MemoryStore.open(tmp, embedding=embedding, language=language)
+        import_banks(store, banks)
+        search = BUILDERS[method](store, banks)
+        for g in golds:
+            t = time.perf_counter()
+            got = search(g.user, g.question, todays[g.user], kmax)
+            latency.append(1000 * (time.perf_counter() - t))
+            counts[g.type] += 1
+            if g.evidence:
+                for k in ks:
+                    hit, rec = _score(got, set(g.evidence), k)
+                    for group in ("all", g.type):
+                        hits[group][k].append(hit)
+                        recalls[group][k].append(rec)
+            if progress:
+                progress(1)
+
+    def table(group: str) -> dict:
+        return {"hit@k": {str(k): round(statistics.fmean(hits[group][k]), 4)
+                          for k in ks if hits[group][k]},
+                "recall@k": {str(k): round(statistics.fmean(recalls[group][k]), 4)
+                             for k in ks if recalls[group][k]}}
+
+    return {"method": method, "questions": len(golds),
+            "answerable": len(hits["all"][ks[0]]), **table("all"),
+            "by_type": {t: {"questions": n, **table(t)} for t, n in sorted(counts.items())},
+            "latency_ms": {"p50": round(statistics.median(latency), 2),
+                           "p95": round(_percentile(latency, 95), 2)}}

@@ -1,0 +1,116 @@
+"""The retrieval evaluation: gold files checked, every method run on a real store, scores
+computed as defined (hit@k, recall@k, per type, unanswerable questions left out of both)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.evaluation import METHODS, EvalDataError, _score, evaluate_retrieval, read_gold
+from app.settings import get_settings
+
+BANK = {
+    "Ana": {"name": "Ana", "history": {
+        "2024-03-01": [{"query": "My sister Lucia just adopted a grey parrot named Kiwi.",
+                        "response": "How fun!"},
+                       {"query": "Work was long today.", "response": "Rest well."}],
+        "2024-03-02": [{"query": "I made lentil soup for dinner.", "response": "Yum."},
+                       {"query": "I watched a documentary about volcanoes.",
+                        "response": "Fascinating."}],
+        "2024-03-03": [{"query": "I booked a trip to Lisbon in May.", "response": "Exciting!"},
+                       {"query": "My knee hurts after the run.", "response": "Take it easy."}]}},
+    "Ben": {"name": "Ben", "history": {
+        "2024-03-05": [{"query": "I started learning the cello.", "response": "Lovely."}]}},
+}
+GOLD = [
+    {"user": "Ana", "qid": "q1", "question": "What is the name of my sister's parrot?",
+     "answer": "Kiwi", "evidence": [["2024-03-01", 0]], "type": "fact"},
+    {"user": "Ana", "qid": "q2", "question": "What did I cook on March 2nd?",
+     "answer": "lentil soup", "evidence": [["2024-03-02", 0]], "type": "date"},
+    {"user": "Ana", "qid": "q3", "question": "Where am I travelling in May, and what hurts?",
+     "answer": "Lisbon; knee", "evidence": [["2024-03-03", 0], ["2024-03-03", 1]],
+     "type": "multi"},
+    {"user": "Ana", "qid": "q4", "question": "What is my brother's car?", "answer": "never said",
+     "evidence": [], "type": "unanswerable"},
+    {"user": "Ben", "qid": "q5", "question": "Which instrument am I learning?",
+     "answer": "cello", "evidence": [["2024-03-05", 0]], "type": "fact"},
+]
+
+
+@pytest.fixture
+def files(tmp_path):
+    bank, gold = tmp_path / "bank.json", tmp_path / "gold.jsonl"
+    bank.write_text(json.dumps(BANK), encoding="utf-8")
+    gold.write_text("\n".join(json.dumps(g) for g in GOLD), encoding="utf-8")
+    return bank, gold
+
+
+def test_scores_follow_their_definitions():
+    got = [("2024-03-03", 1), ("2024-03-01", None), ("2024-03-03", 0)]
+    assert _score(got, {("2024-03-03", 0), ("2024-03-03", 1)}, 1) == (True, 0.5)
+    assert _score(got, {("2024-03-03", 0), ("2024-03-03", 1)}, 3) == (True, 1.0)
+    assert _score(got, {("2024-03-01", 4)}, 2) == (True, 1.0)  # that day's summary covers it
+    assert _score(got, {("2024-03-02", 0)}, 3) == (False, 0.0)
+
+
+def test_ours_finds_the_evidence(files):
+    r = evaluate_retrieval(*files, "ours", (1, 3))
+    assert r["method"] == "ours" and r["questions"] == 5 and r["answerable"] == 4
+    assert r["hit@k"] == {"1": 1.0, "3": 1.0} and r["recall@k"]["3"] == 1.0
+    assert r["recall@k"]["1"] == pytest.approx((1 + 1 + 0.5 + 1) / 4)
+    assert r["by_type"]["unanswerable"] == {"questions": 1, "hit@k": {}, "recall@k": {}}
+    assert r["by_type"]["multi"]["recall@k"] == {"1": 0.5, "3": 1.0}
+    assert r["latency_ms"]["p95"] >= r["latency_ms"]["p50"] > 0
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_runs_on_the_same_data(files, method):
+    r = evaluate_retrieval(*files, method, (1, 2, 3))
+    assert r["method"] == method and set(r["hit@k"]) == {"1", "2", "3"}
+    assert all(0 <= v <= 1 for v in r["hit@k"].values())
+    assert r["hit@k"]["1"] <= r["hit@k"]["2"] <= r["hit@k"]["3"]
+    assert set(r["by_type"]) == {"fact", "date", "multi", "unanswerable"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"user": "Ana", "qid": "x", "question": "?", "type": "fact"}', "evidence"),
+    ('{"user": "Ana", "qid": "x", "question": "?", "type": "fact", "evidence": [["2024-03-01"]]}',
+     "evidence"),
+    ('{"user": "", "qid": "x", "question": "?", "type": "fact", "evidence": []}', "'user'"),
+    ("not json", "line 1: not valid JSON"),
+    ("", "no questions"),
+])
+def test_bad_gold_files_get_a_clear_error(tmp_path, text, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EvalDataError, match=message):
+        read_gold(path)
+
+
+def test_evidence_the_bank_lacks_is_refused(files, tmp_path):
+    bank, _ = files
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text(json.dumps(GOLD[0] | {"evidence": [["2024-03-01", 7]]}), encoding="utf-8")
+    with pytest.raises(EvalDataError, match="no turn 7 on 2024-03-01"):
+        evaluate_retrieval(bank, gold)
+
+
+def test_eval_command_writes_json(files, tmp_path, monkeypatch):
+    monkeypatch.setenv("SF_EMBEDDING", "minilm")
+    get_settings.cache_clear()
+    out = tmp_path / "r.json"
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "retrieval", "--bank", str(files[0]), "--gold",
+                                 str(files[1]), "--k", "1,3", "--method", "dense", "--json",
+                                 str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["method"] == "dense"
+    ok = runner.invoke(app, ["eval", "validate", "--bank", str(files[0]), "--gold",
+                             str(files[1])])
+    assert ok.exit_code == 0 and "5 questions" in ok.output
+    bad = runner.invoke(app, ["eval", "retrieval", "--bank", str(files[0]), "--gold",
+                              str(files[1]), "--k", "0"])
+    assert bad.exit_code != 0
+    get_settings.cache_clear()

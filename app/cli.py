@@ -325,3 +325,51 @@ def eval_validate(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.O
     if problems:
         _fail(f"{len(problems)} problems in {len(golds)} questions")
     typer.echo(f"ok: {len(golds)} questions, {len(banks)} users, every evidence turn exists")
+
+
+@eval_app.command("answers")
+def eval_answers(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.Option(..., "--gold"),
+                 judge_model: str = typer.Option(..., "--judge-model", help="judge model name"),
+                 judge_base_url: Optional[str] = typer.Option(
+                     None, "--judge-base-url", help="an OpenAI-compatible endpoint; the key is "
+                     "SF_JUDGE_API_KEY or OPENAI_API_KEY"),
+                 today: Optional[str] = typer.Option(None, "--today"),
+                 limit: Optional[int] = typer.Option(None, "--limit", min=1),
+                 language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                 json_out: Optional[Path] = typer.Option(None, "--json")):
+    """The companion answers each gold question; a judge model scores correctness and
+    coherence (0, 0.5, 1), as the paper's raters did."""
+    import os
+
+    from langchain_openai import ChatOpenAI
+
+    from app.chat_models import ChatModelConfigError, make_chat_model
+    from app.companion import make_companion
+    from app.evaluation import EvalDataError, evaluate_answers, read_gold
+    from memory.seed_format import SeedFormatError
+
+    key = os.environ.get("SF_JUDGE_API_KEY") or os.environ.get("OPENAI_API_KEY")
+    if not key:
+        _fail("the judge needs SF_JUDGE_API_KEY or OPENAI_API_KEY")
+    s = get_settings()
+    lang = language or s.language
+    try:
+        model = make_chat_model(s)
+    except ChatModelConfigError as e:
+        _fail(str(e))
+    judge = ChatOpenAI(model=judge_model, base_url=judge_base_url, api_key=key, temperature=0,
+                       timeout=s.request_timeout, max_retries=s.max_retries)
+    no_reflection = s.model_copy(update={"reflect_every": 0})
+    try:
+        n = len(read_gold(gold)[:limit])
+        with tqdm(total=n, unit="q", desc="eval answers") as bar:
+            result = evaluate_answers(
+                bank, gold, lambda store: make_companion(no_reflection, store=store, model=model),
+                judge, _day(today) if today else None, s.embedding, lang, limit, bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "answers"},
+                          ensure_ascii=False, indent=2))

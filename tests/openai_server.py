@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class FakeOpenAI:
-    def __init__(self, reply: str = "I remember that, and I'm here for you.") -> None:
-        self.reply = reply
+    def __init__(self, reply: str | Callable[[dict], str] =
+                 "I remember that, and I'm here for you.") -> None:
+        self.reply = reply  # a text, or a function of the request body
         self.mode = "ok"  # "ok" | "500" | "garbage" | "slow"
         self.requests: list[dict] = []
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -41,20 +43,21 @@ class FakeOpenAI:
                     return self._raw(200, b"<html>not json</html>", "application/json")
                 if fake.mode == "slow":
                     time.sleep(3)
+                text = fake.reply(body) if callable(fake.reply) else fake.reply
                 if body.get("stream"):
-                    return self._stream(body)
+                    return self._stream(body, text)
                 self._send(200, {
                     "id": "chatcmpl-1", "object": "chat.completion", "created": 0,
                     "model": body["model"],
                     "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": fake.reply}}],
+                                 "message": {"role": "assistant", "content": text}}],
                     "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}})
 
-            def _stream(self, body: dict) -> None:
+            def _stream(self, body: dict, text: str) -> None:
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")
                 self.end_headers()
-                words = fake.reply.split(" ")
+                words = text.split(" ")
                 for i, word in enumerate(words):
                     delta = {"content": word + (" " if i < len(words) - 1 else "")}
                     if i == 0:

@@ -114,3 +114,45 @@ def test_eval_command_writes_json(files, tmp_path, monkeypatch):
                               str(files[1]), "--k", "0"])
     assert bad.exit_code != 0
     get_settings.cache_clear()
+
+
+def fake_endpoint(body: dict) -> str:
+    """Companion and judge behind one OpenAI-compatible server: the companion always says Kiwi;
+    the judge checks the gold answer against the reply, and rambles once."""
+    prompt = body["messages"][-1]["content"]
+    if not prompt.startswith("You grade an AI companion"):
+        return "Your sister's parrot is called Kiwi."
+    if "brother's car" in prompt:
+        return "Looks fine to me."  # no JSON: a failed judgement
+    gold = prompt.split("Gold answer: ")[1].split("\n")[0]
+    reply = prompt.split("Companion's answer: ")[1].split("\n")[0]
+    return json.dumps({"correctness": 1 if gold.lower() in reply.lower() else 0,
+                       "coherence": 1})
+
+
+def test_eval_answers_scores_with_a_judge(files, tmp_path, monkeypatch):
+    from tests.openai_server import FakeOpenAI
+
+    with FakeOpenAI(reply=fake_endpoint) as server:
+        for key, value in {"SF_EMBEDDING": "minilm", "SF_CHAT_BACKEND": "openai",
+                           "SF_OPENAI_BASE_URL": server.url, "OPENAI_API_KEY": "sk-test",
+                           "SF_MAX_RETRIES": "0", "SF_DATA_DIR": str(tmp_path / "d")}.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+        out = tmp_path / "answers.json"
+        result = CliRunner().invoke(app, ["eval", "answers", "--bank", str(files[0]), "--gold",
+                                          str(files[1]), "--judge-model", "judge",
+                                          "--judge-base-url", server.url, "--json", str(out)])
+        get_settings.cache_clear()
+    assert result.exit_code == 0, result.output
+    r = json.loads(out.read_text())
+    assert r["questions"] == 5 and r["scored"] == 4 and [f["qid"] for f in r["failures"]] == ["q4"]
+    assert r["correctness"] == 0.25 and r["coherence"] == 1.0  # only q1 (Kiwi) is right
+    assert r["by_type"]["fact"] == {"scored": 2, "correctness": 0.5, "coherence": 1.0}
+    judged = [b for b in server.requests if b["messages"][-1]["content"].startswith("You grade")]
+    assert judged[0]["model"] == "judge" and judged[0]["temperature"] == 0
+    # the companion saw its memories: the question was asked four days after the last day
+    asked = [b for b in server.requests if b["messages"][-1]["content"] ==
+             "What is the name of my sister's parrot?"]
+    assert "Today is 2024-03-07" in asked[0]["messages"][0]["content"]
+    assert "grey parrot named Kiwi" in asked[0]["messages"][0]["content"]

@@ -303,10 +303,11 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                                         language or s.language, progress=bar.update)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
-    text = json.dumps(result, ensure_ascii=False, indent=2)
     if json_out:
-        json_out.write_text(text + "\n", encoding="utf-8")
-    typer.echo(text)
+        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "per_question"},
+                          ensure_ascii=False, indent=2))
 
 
 @eval_app.command("validate")

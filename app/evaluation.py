@@ -192,39 +192,59 @@ def _percentile(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else 0.0
 
 
-def evaluate_retrieval(bank_path: str | Path, gold_path: str | Path, method: str = "ours",
-                       ks: tuple[int, ...] = (1, 2, 3, 5, 10), today: date | None = None,
-                       embedding: str = "auto", language: str = "en",
-                       progress: Callable[[int], None] | None = None) -> dict:
-    if method not in BUILDERS:
-        raise EvalDataError(f"unknown method {method!r}; one of {', '.join(METHODS)}")
+def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
+                     methods: tuple[str, ...] = METHODS, ks: tuple[int, ...] = (1, 2, 3, 5, 10),
+                     today: date | None = None, embedding: str = "auto", language: str = "en",
+                     progress: Callable[[int], None] | None = None) -> dict[str, dict]:
+    """Imports the bank once into a fresh store and runs each method on every question."""
+    unknown = [m for m in methods if m not in BUILDERS]
+    if unknown:
+        raise EvalDataError(f"unknown method {unknown[0]!r}; one of {', '.join(METHODS)}")
     banks, golds = read_bank(bank_path), read_gold(gold_path)
     problems = check_evidence(banks, golds)
     if problems:
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     todays = {b.profile.user: today or default_today(b) for b in banks}
+    with tempfile.TemporaryDirectory(prefix="sf-eval-") as tmp:
+        store = MemoryStore.open(tmp, embedding=embedding, language=language)
+        import_banks(store, banks)
+        return {m: _run(m, BUILDERS[m](store, banks), golds, todays, ks, progress)
+                for m in methods}
+
+
+def evaluate_retrieval(bank_path: str | Path, gold_path: str | Path, method: str = "ours",
+                       ks: tuple[int, ...] = (1, 2, 3, 5, 10), today: date | None = None,
+                       embedding: str = "auto", language: str = "en",
+                       progress: Callable[[int], None] | None = None) -> dict:
+    return evaluate_methods(bank_path, gold_path, (method,), ks, today, embedding, language,
+                            progress)[method]
+
+
+def _run(method: str, search: Search, golds: list[Gold], todays: dict[str, date],
+         ks: tuple[int, ...], progress: Callable[[int], None] | None) -> dict:
     kmax = max(ks)
     hits: dict[str, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
     recalls: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     counts: dict[str, int] = defaultdict(int)
-    latency = []
-    with tempfile.TemporaryDirectory(prefix="sf-eval-") as tmp:
-        store = MemoryStore.open(tmp, embedding=embedding, language=language)
-        import_banks(store, banks)
-        search = BUILDERS[method](store, banks)
-        for g in golds:
-            t = time.perf_counter()
-            got = search(g.user, g.question, todays[g.user], kmax)
-            latency.append(1000 * (time.perf_counter() - t))
-            counts[g.type] += 1
-            if g.evidence:
-                for k in ks:
-                    hit, rec = _score(got, set(g.evidence), k)
-                    for group in ("all", g.type):
-                        hits[group][k].append(hit)
-                        recalls[group][k].append(rec)
-            if progress:
-                progress(1)
+    latency, per_question = [], []
+    for g in golds:
+        t = time.perf_counter()
+        got = search(g.user, g.question, todays[g.user], kmax)
+        latency.append(1000 * (time.perf_counter() - t))
+        counts[g.type] += 1
+        if g.evidence:
+            for k in ks:
+                hit, rec = _score(got, set(g.evidence), k)
+                for group in ("all", g.type):
+                    hits[group][k].append(hit)
+                    recalls[group][k].append(rec)
+            first = next((r for r in range(1, len(got) + 1)
+                          if _score(got, set(g.evidence), r)[0]), None)
+            per_question.append({"qid": g.qid, "type": g.type, "question": g.question,
+                                 "answer": g.answer, "first_hit_rank": first,
+                                 "retrieved": [list(x) for x in got]})
+        if progress:
+            progress(1)
 
     def table(group: str) -> dict:
         return {"hit@k": {str(k): round(statistics.fmean(hits[group][k]), 4)
@@ -232,11 +252,12 @@ def evaluate_retrieval(bank_path: str | Path, gold_path: str | Path, method: str
                 "recall@k": {str(k): round(statistics.fmean(recalls[group][k]), 4)
                              for k in ks if recalls[group][k]}}
 
-    return {"method": method, "questions": len(golds),
-            "answerable": len(hits["all"][ks[0]]), **table("all"),
+    return {"method": method, "questions": len(golds), "answerable": len(per_question),
+            **table("all"),
             "by_type": {t: {"questions": n, **table(t)} for t, n in sorted(counts.items())},
             "latency_ms": {"p50": round(statistics.median(latency), 2),
-                           "p95": round(_percentile(latency, 95), 2)}}
+                           "p95": round(_percentile(latency, 95), 2)},
+            "per_question": per_question}
 
 
 # -- answers, scored by a judge model ----------------------------------------------------------

@@ -62,6 +62,7 @@ def test_ours_finds_the_evidence(files):
     assert r["recall@k"]["1"] == pytest.approx((1 + 1 + 0.5 + 1) / 4)
     assert r["by_type"]["unanswerable"] == {"questions": 1, "hit@k": {}, "recall@k": {}}
     assert r["by_type"]["multi"]["recall@k"] == {"1": 0.5, "3": 1.0}
+    assert [q["first_hit_rank"] for q in r["per_question"]] == [1, 1, 1, 1]
     assert r["latency_ms"]["p95"] >= r["latency_ms"]["p50"] > 0
 
 

@@ -1,5 +1,10 @@
 import os
+import subprocess
+import time
+from contextlib import contextmanager
 from pathlib import Path
+
+import httpx
 
 import pytest
 
@@ -48,3 +53,27 @@ def model_data_dir(tmp_path, bundled_models) -> Path:
     data.mkdir()
     (data / "models").symlink_to(bundled_models, target_is_directory=True)
     return data
+
+
+@contextmanager
+def served(args: list[str], health_url: str, log_path: Path, env: dict):
+    """Runs a server process from the repository root until it answers `health_url` (or fails
+    the test with its log), and stops it afterwards."""
+    log = log_path.open("w")
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if httpx.get(health_url, timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"{args[0]} did not start:\n" + log_path.read_text())
+            time.sleep(0.5)
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()

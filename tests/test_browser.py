@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from tests.conftest import served
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"  # Debian's; `make test` installs it, nothing downloads a browser
@@ -31,28 +30,12 @@ def app_url(model_data_dir, tmp_path):
                         "SF_EMBEDDING": "minilm",
                         "SF_MAX_TOKENS": os.environ.get("SF_MAX_TOKENS", "24")}
     env.pop("OPENAI_API_KEY", None)
-    log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "streamlit"), "run", "streamlit_app.py",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless",
-         "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{url}/_stcore/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("streamlit did not start:\n" + (tmp_path / "streamlit.log").read_text())
-            time.sleep(0.5)
+    with served([str(Path(sys.executable).parent / "streamlit"), "run", "streamlit_app.py",
+                 "--server.address", "127.0.0.1", "--server.port", str(port),
+                 "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+                f"{url}/_stcore/health", tmp_path / "streamlit.log", env):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def settle(page) -> None:

@@ -2,7 +2,6 @@
 to two users per language, to keep the suite quick) and draws its figures."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat

@@ -3,14 +3,13 @@ one thread through langgraph_sdk, the second recalling the first."""
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 from langgraph_sdk import get_sync_client
+
+from tests.conftest import served
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 2127
@@ -23,27 +22,11 @@ def server(model_data_dir, tmp_path):
         "SF_MAX_TOKENS": "16", "LANGGRAPH_CLI_NO_ANALYTICS": "1",
         "LANGGRAPH_NO_VERSION_CHECK": "true", "LANGSMITH_TRACING": "false"}
     env.pop("OPENAI_API_KEY", None)
-    log = (tmp_path / "server.log").open("w")
     cli = Path(sys.executable).parent / "langgraph"
-    proc = subprocess.Popen([str(cli), "dev", "--no-browser", "--no-reload", "--port", str(PORT),
-                             "--host", "127.0.0.1"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{PORT}"
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            try:
-                if httpx.get(f"{url}/ok", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("langgraph dev did not start:\n" + (tmp_path / "server.log").read_text())
-            time.sleep(1)
+    with served([str(cli), "dev", "--no-browser", "--no-reload", "--port", str(PORT), "--host",
+                 "127.0.0.1"], f"{url}/ok", tmp_path / "server.log", env):
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_two_turns_through_the_dev_server(server):

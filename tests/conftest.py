@@ -77,3 +77,36 @@ def served(args: list[str], health_url: str, log_path: Path, env: dict):
         proc.terminate()
         proc.wait(timeout=30)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory):
+    """A real Chroma server (`chroma run` from the chromadb package) on loopback."""
+    import socket
+    import sys
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    path = tmp_path_factory.mktemp("chroma_server")
+    env = os.environ | {"ANONYMIZED_TELEMETRY": "False"}
+    with served([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(path),
+                 "--host", "127.0.0.1", "--port", str(port)],
+                f"http://127.0.0.1:{port}/api/v2/heartbeat", path / "server.log", env):
+        yield "127.0.0.1", port
+
+
+@pytest.fixture(params=["embedded", "server"])
+def backend(request, tmp_path):
+    """Opens stores on one backend: embedded Chroma on disk, or the test's Chroma server (left
+    empty after each test). Calling it again reopens the same memory, as a restart would."""
+    if request.param == "embedded":
+        yield lambda embedding="minilm": MemoryStore.open(tmp_path / "data", embedding=embedding)
+        return
+    host, port = request.getfixturevalue("chroma_server")
+    yield lambda embedding="minilm": MemoryStore.open(host=host, port=port, embedding=embedding)
+    from memory.store import make_client
+
+    client = make_client(host=host, port=port)
+    for col in client.list_collections():
+        client.delete_collection(col.name)

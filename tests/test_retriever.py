@@ -46,6 +46,17 @@ def first_query(doc) -> str:
 
 
 @pytest.fixture
+def store(backend) -> MemoryStore:
+    """Every retriever test runs on embedded Chroma and on a Chroma server."""
+    return backend()
+
+
+@pytest.fixture
+def cn_store(backend) -> MemoryStore:
+    return backend("e5")
+
+
+@pytest.fixture
 def emily(store):
     fill(store, "Emily", EN)
     return store
@@ -75,9 +86,9 @@ def test_recalls_the_relevant_turn_first(emily, question, expected):
     assert expected in recall(emily, "Emily", question)[0].page_content
 
 
-def test_recall_reinforces_what_it_returns_and_only_that(emily, tmp_path):
+def test_recall_reinforces_what_it_returns_and_only_that(emily, backend):
     docs = recall(emily, "Emily", "What is my cat called?", k=1)
-    again = MemoryStore.open(tmp_path / "data", embedding="minilm")
+    again = backend()
     by_id = {p.id: p for p in again.pieces("Emily")}
     hit = by_id[docs[0].metadata["id"]]
     assert (hit.strength, hit.last_recall_date) == (2, "2023-05-10")

@@ -12,6 +12,12 @@ from memory.store import MemoryStore, StoreError, collection_name
 D1 = date(2023, 5, 1)
 
 
+@pytest.fixture
+def store(backend) -> MemoryStore:
+    """Every store test runs on embedded Chroma and on a Chroma server."""
+    return backend()
+
+
 def test_turns_get_stable_ids_and_indexes_per_day(store):
     a = store.add_turn("Emily", D1, "I love painting", "Lovely!")
     b = store.add_turn("Emily", D1, "My dog is Max", "Cute!")
@@ -59,10 +65,10 @@ def test_delete_user_removes_all_their_data_and_only_theirs(store):
     assert not store.delete_user("alice")
 
 
-def test_reinforce_writes_back(store, tmp_path):
+def test_reinforce_writes_back(store, backend):
     p = store.add_turn("u", D1, "q", "r")
     store.reinforce("u", [p.id, p.id], date(2023, 5, 9))
-    again = MemoryStore.open(tmp_path / "data", embedding="minilm").pieces("u")[0]
+    again = backend().pieces("u")[0]
     assert (again.strength, again.last_recall_date) == (2, "2023-05-09")
 
 

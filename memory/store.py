@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -171,13 +172,27 @@ class MemoryStore:
 
     def add_turn(self, user: str, day: date, query: str, response: str) -> MemoryPiece:
         """Writes one exchange under `day`; durable when this returns."""
+        d = day.isoformat()
+        text = MemoryPiece(id="", user=user, date=d, kind="turn", query=query,
+                           response=response).text
+        vector = self.embeddings.embed_documents([text])
         with self._lock:
-            d = day.isoformat()
-            index = self._next_index(self._collection(user, create=True), user, d)
-            piece = MemoryPiece(id=turn_id(user, d, index), user=user, date=d, kind="turn",
-                                index=index, query=query, response=response)
-            self.put([piece])
-            return piece
+            self._ensure_profile(user)
+            col = self._collection(user, create=True)
+            index = self._next_index(col, user, d)
+            while True:
+                # Another process (a second app on the same Chroma server) may take the same
+                # index at the same moment. Chroma's `add` keeps the first write of an id and
+                # ignores the rest, so a nonce read back tells whose turn holds it.
+                piece = MemoryPiece(id=turn_id(user, d, index), user=user, date=d, kind="turn",
+                                    index=index, query=query, response=response)
+                nonce = uuid.uuid4().hex
+                col.add(ids=[piece.id], documents=[text], embeddings=vector,
+                        metadatas=[_meta(piece) | {"nonce": nonce}])
+                got = col.get(ids=[piece.id], include=["metadatas"])["metadatas"]
+                if got and got[0].get("nonce") == nonce:
+                    return piece
+                index += 1
 
     @staticmethod
     def _next_index(col: Collection, user: str, d: str) -> int:

@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     # (0: only on demand, `python -m app summarize`)
     reflect_every: int = Field(20, ge=0)
     # Forgetting: R = exp(-t / (tau * S)); turns with R below the threshold are forgotten.
-    forget_tau: float = Field(10.0, gt=0)
+    forget_tau: float = Field(30.0, gt=0)
     forget_threshold: float = Field(0.1, ge=0, lt=1)
     forget_mode: Literal["threshold", "random"] = "threshold"
     forget_seed: int = 0

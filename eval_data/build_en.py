@@ -55,16 +55,15 @@ REPLY_OPEN = {
           "Yes! That's great.", "That sounds really nice.", "Good for you!", "How lovely.",
           "That's a win in my book.", "Aw, that's so nice to hear.", "That's brilliant.",
           "Now that's a good moment."],
-    "n": ["Oh no, I'm sorry.", "That sounds rough.", "Ugh, that's frustrating.", "That sounds really tiring.",
-          "I'm sorry you had to deal with that.", "That's a lot to carry.", "Oof, that's hard.",
-          "That sounds draining.", "I hear you.", "That must have been stressful.",
-          "Oh, that's not fun at all.", "That would wear anyone down."],
+    "n": ["Oh no, I'm sorry.", "That sounds rough.", "Ugh, that's frustrating.", "That's a tough one.",
+          "I'm sorry you had to deal with that.", "Oof.", "Ah, that's annoying.", "I hear you.",
+          "That's not fun at all.", "Oh, that's a pain.", "Ugh, I'm sorry.", "Well, that's no fun."],
     "s": ["Oh, I'm so sorry.", "That's a heavy one.", "That sounds really painful.",
           "I'm sending you a lot of warmth right now.", "That's a lot to hold.",
-          "I'm really sorry you're going through that.", "Oh, my friend.", "That really touches me."],
+          "I'm really sorry you're going through that.", "Oh, my friend.", "That's a big feeling."],
     "u": ["Thanks for telling me.", "Ha, I see.", "Got it.", "Oh, interesting.", "That's fair.",
           "Ah, I know that feeling.", "Noted!", "Mm, makes sense.", "Okay, I'm following.",
-          "That's quite a day.", "Huh, okay.", "Sounds like a full day."],
+          "Fair enough.", "Huh, okay.", "Okay!"],
     "l": ["That sounds like a good plan.", "Ooh, I like that idea.", "Go for it!", "Sensible move.",
           "That's a nice goal.", "Love that you're thinking ahead.", "That sounds doable.",
           "Good thinking.", "I'm cheering for you."],
@@ -76,11 +75,11 @@ REPLY_FOLLOW = {
           "I'm really happy for you.", "Tell me more whenever you like.", "Let yourself enjoy it.",
           "You sound lighter already.", "That's worth celebrating.", "I'm glad that came your way."],
     "n": ["Be gentle with yourself tonight.", "Do you want to talk it through, or just vent?",
-          "You're allowed to feel annoyed about it.", "I hope you can get some rest soon.",
+          "You're allowed to feel annoyed about it.", "I hope tomorrow is kinder.",
           "It won't feel this way forever.", "Maybe something small and comforting would help tonight.",
-          "I'm here if you want to unpack it.", "You've handled hard days before, and you'll handle this one.",
-          "Try not to be too hard on yourself.", "Take a breath, you did what you could.",
-          "It's okay if today was just about getting through.", "I'm glad you told me."],
+          "I'm here if you want to unpack it.", "Try not to be too hard on yourself.",
+          "Take a breath, you did what you could.", "I'm glad you told me.", "Hang in there.",
+          "Sending you a little patience for the rest of the day."],
     "s": ["I'm here with you.", "Take all the time you need.", "Be gentle with yourself tonight.",
           "It's okay to feel this way.", "Thank you for trusting me with it.",
           "You don't have to carry it alone.", "Whatever you're feeling is allowed.",
@@ -96,8 +95,7 @@ REPLY_FOLLOW = {
           "I have a good feeling about it.", "Tell me how it turns out.", "You've got this."],
 }
 
-GREETINGS = ["Hi again! ", "Hey. ", "Evening! ", "Morning! ", "Okay so, ", "Hi. ", "Hey you. ",
-             "Quick update: ", "Hello! ", "So, "]
+GREETINGS = ["Hi again! ", "Hey. ", "Hi. ", "Hey you. ", "Hello! ", "Me again! ", "Hey there! "]
 
 # ------------------------------------------------------------------------------------------------
 # Generic filler lines: "mood|topic|text". Slots {friend} {food} {place} {show} {work} are filled
@@ -108,12 +106,12 @@ FILLER = [
     # food
     "u|food|Had {food} for lunch and now I'm fighting a serious food coma.",
     "u|food|I was going to cook, but I ended up eating {food} standing at the counter. Very elegant.",
-    "p|food|Tried making {food} from scratch tonight. It was edible. Mostly.",
+    "p|food|Tried a new recipe tonight. It was edible. Mostly.",
     "u|food|Craving {food} so badly right now, but it's way too late to go out.",
     "n|food|Grabbed {food} on the way home because I had zero energy to cook.",
-    "p|food|{friend} and I split some {food} and it really hit the spot.",
+    "p|food|{friend} and I shared {food} and it really hit the spot.",
     "n|food|I forgot to eat lunch again and only noticed at four in the afternoon.",
-    "l|food|Made a big batch of {food} so I don't have to think about dinner for a few days.",
+    "l|food|Did a big meal prep tonight so I don't have to think about dinner for a few days.",
     "n|food|Had way too much caffeine today, I feel jittery.",
     "u|food|Went grocery shopping and somehow came back without the one thing I went for.",
     "p|food|Cooked with music on tonight, and it felt less like a chore.",
@@ -137,10 +135,12 @@ FILLER = [
     "l|place|Thinking of going to {place} later if the rain holds off.",
     "p|place|Found a little shortcut to {place}, I feel like a local now.",
     "u|place|Got turned around on the way to {place}, which is embarrassing given how often I go.",
-    "p|place|Dropped by {place} and ran into someone I hadn't seen in ages.",
+    "p|people|Dropped by {place} and ran into someone I hadn't seen in ages.",
     # media
-    "u|media|Started another episode of {show}. I said just one and watched three.",
-    "u|media|{show} ended on such a frustrating note, I need to talk about it.",
+    "u|media|Put {show} on in the background and zoned out completely.",
+    "u|media|Fell asleep halfway through {show}. Classic.",
+    "p|media|{show} got me way more emotional than it had any right to.",
+    "u|media|Started a new series and I said just one episode. I watched three.",
     "u|media|Listening to an old playlist from years ago, lots of memories in there.",
     "p|media|Found a podcast about the history of everyday objects. Weirdly addictive.",
     "l|media|I've been reading before bed instead of scrolling. Trying to keep it up.",
@@ -162,7 +162,7 @@ FILLER = [
     # home
     "p|home|Finally cleaned the bathroom. Why do I avoid it when it only takes twenty minutes?",
     "n|home|The washing machine made a terrifying noise today. Please don't break on me.",
-    "p|home|Reorganised my closet and found a jacket I forgot I owned.",
+    "p|home|Reorganized my closet and found a jacket I forgot I owned.",
     "n|home|Someone in the building has been vacuuming at odd hours again.",
     "p|home|Watered all the plants, and one of them is finally putting out a new leaf.",
     "u|home|Spent way too long deciding where to hang one picture frame.",
@@ -208,6 +208,53 @@ FILLER = [
     "p|misc|Spent the afternoon doing absolutely nothing and I don't regret it.",
     "u|misc|Tried a new route home and it took twice as long.",
     "n|misc|Dropped my phone and the corner of the screen cracked. Still works, at least.",
+    "u|food|Someone brought donuts to {work} and I had two. No regrets.",
+    "p|food|Had {food} with {friend} and we talked for ages.",
+    "u|food|Couldn't decide what to eat, so I had {food} again.",
+    "n|food|Burned dinner tonight. The smoke alarm and I are not friends.",
+    "p|food|The first bite of {food} after a long day is a spiritual experience.",
+    "u|food|Tried a fruit I'd never heard of. It tasted like a pear that went to art school.",
+    "p|people|{friend} and I have a running joke that still makes me laugh every time.",
+    "u|people|{friend} wants to plan a get-together soon. I said yes before thinking.",
+    "p|people|Got a sweet voice message from {friend} just checking in.",
+    "n|people|Had an awkward moment where I forgot someone's name mid-conversation.",
+    "u|people|{friend} keeps recommending {show} to me. Not sure how I feel about it yet.",
+    "p|people|Helped a lost tourist with directions and felt weirdly proud.",
+    "u|place|Stopped by {place} on a whim. Nothing special, just nice to be out.",
+    "p|place|Sat for a while near {place} and watched the sky change color.",
+    "n|place|Everything around {place} is under construction right now. So loud.",
+    "u|media|Went down an internet rabbit hole about deep-sea creatures for an hour.",
+    "p|media|A song came on shuffle that I haven't heard in ten years. Instant time travel.",
+    "u|media|Read three chapters of a book and can't remember any of it. Tired brain.",
+    "n|sleep|Woke up before my alarm and couldn't get back to sleep.",
+    "p|sleep|Slept in a little and it felt like a luxury.",
+    "u|sleep|My sleep schedule is a mystery even to me at this point.",
+    "u|work|Spent most of the day at {work} sorting out small problems. Whack-a-mole.",
+    "p|work|Finished something at {work} I'd been dreading for ages. Huge relief.",
+    "n|work|Everyone at {work} seemed grumpy today, and it was catching.",
+    "u|work|The lunch break at {work} was the best part of the day, honestly.",
+    "u|home|Did three loads of laundry and somehow still have nothing to wear.",
+    "n|home|A light bulb went out and I don't have a spare. Living in the dim ages.",
+    "p|home|Changed the sheets. Fresh sheets are a top-five feeling.",
+    "u|home|Tried to fix a squeaky door with some oil. It's squeakier now.",
+    "p|health|Took the stairs everywhere today. My legs noticed.",
+    "n|health|Headache all afternoon. Too much screen time, probably.",
+    "p|health|Stretched before bed and actually felt the difference.",
+    "u|mood|Bit of a restless day, I couldn't settle into anything.",
+    "p|mood|Had a good laugh at myself today and it helped.",
+    "n|mood|Grumpy for no reason today. Sorry in advance.",
+    "p|mood|Today felt lighter than yesterday. I'll take it.",
+    "u|weather|Grey and gloomy all day. Perfect excuse to stay in.",
+    "p|weather|Clear sky tonight, I could actually see some stars.",
+    "u|misc|Reorganized the apps on my phone. Productive procrastination.",
+    "p|misc|Found an old birthday card in a drawer and reread it twice.",
+    "u|misc|Tried to learn a card trick from a video. Failed spectacularly.",
+    "n|misc|Spent ages on hold with customer service today.",
+    "p|misc|Someone left a kind note on a community board and it made my day.",
+    "u|misc|Cleared out my bag and found three pens and none of the receipts I needed.",
+    "l|misc|Made a list of places I want to visit someday.",
+    "u|money|Cancelled a subscription I forgot I even had. Small victory.",
+    "n|money|Everything costs more than it did a year ago, it's wild.",
 ]
 
 
@@ -220,7 +267,8 @@ def Q(kind, question, answer, kws, topic, *turns, rel=None, day=None):
     topic: "a/b" topics; a date/relative question blocks these topics elsewhere in its day range.
     turns: "m:text" or "m:text||reply" (m = mood letter, default u). For "update" the first turn is
     the old value and the last turn the current one (the only evidence).
-    rel: for "relative": weekday | week | weekend | ago_word | ago_digit. day: fixed day offset.
+    rel: for "relative": weekday | week | weekend | ago_word | ago_digit.
+    day: for "date", the exact day offset; for other types, the latest day offset allowed.
     """
     return {"type": kind, "question": question, "answer": answer, "kws": kws,
             "topics": set(topic.split("/")) if topic else set(), "turns": list(turns),
@@ -330,7 +378,7 @@ USERS = [
               "p:Tried pork ribs on the smoker today, three-two-one method. Fell off the bone."),
             Q("date", "What went wrong at work on {date}?", "The production database went down during a demo.", ["database"], "work",
               "n:The production database went down in the middle of a demo. Worst hour of my career so far."),
-            Q("date", "What did we do as a family on {date}?", "Took Anika to Zilker Park in her stroller for the first family outing.", ["Zilker Park"], "place/family",
+            Q("date", "Where did we take the baby on {date}?", "Took Anika to Zilker Park in her stroller for the first family outing.", ["Zilker Park"], "place/family",
               "p:First family outing: we took Anika to Zilker Park in her stroller. She slept through the whole thing."),
             Q("relative", "What milestone did my daughter hit {rel}?", "She rolled over by herself for the first time.", ["rolled over"], "family",
               "p:Anika rolled over by herself today! Tummy to back, and she looked as shocked as we were.", rel="weekday"),
@@ -449,7 +497,7 @@ USERS = [
               "s:my skateboard deck snapped in half at the skate park. rip old friend"),
             Q("date", "What did my mom send me on {date}?", "A cooler of frozen tamales.", ["tamales"], "food/family",
               "p:mom mailed me a cooler of frozen tamales!!! the whole floor is jealous"),
-            Q("relative", "What did I do {rel}?", "Went tide pooling at La Jolla and saw an octopus.", ["tide pooling"], "place/study",
+            Q("relative", "What animal did I see {rel}?", "An octopus, while tide pooling at La Jolla.", ["octopus"], "place/study/pet",
               "p:went tide pooling at La Jolla this morning and saw an octopus!!! best day since i got here", rel="weekend"),
             Q("relative", "Who did I study with {rel}?", "Hana from his lab section.", ["Hana"], "study/people",
               "p:studied for bio with Hana from my lab section for like four hours, she explains things way better than the professor", rel="weekday"),
@@ -814,3 +862,980 @@ USERS = [
             Q("unanswerable", "What was the name of my dog growing up?", "You never mentioned having a dog.", ["dog"], ""),
         ]),
 ]
+
+USERS += [
+    dict(
+        name="Aiko Tanaka", start="2024-08-06",
+        personality="23-year-old junior graphic designer who moved from Osaka to London; cheerful on the surface, a perfectionist, quietly homesick",
+        hobbies="film photography, cafés, city pop, drawing characters",
+        style="polite and enthusiastic, exclamation marks, the odd Japanese word",
+        friends=["Bea", "Ravi", "Yuki"], foods=["a meal deal sandwich", "onigiri", "fish and chips", "udon"],
+        places=["Columbia Road flower market", "a café in Shoreditch", "the Thames path"],
+        shows=["a Japanese variety show", "a design YouTube channel"], work="the studio",
+        distract=[
+            ("u", "pet", "The neighbour's cat comes through my window every morning. I've named her Mochi."),
+            ("s", "mood", "Homesick today. I saw a konbini in a video and nearly cried."),
+            ("p", "people", "Ravi taught me what 'innit' means. I am now using it wrong on purpose."),
+            ("u", "work", "A client asked us to 'make the logo bigger' four times."),
+            ("p", "photo", "Developed my first film roll from London! Half are blurry, half are magic."),
+            ("n", "work", "Stayed late fixing kerning nobody will ever notice."),
+            ("u", "family", "Grandma video-called and asked if I'm eating rice. Of course I'm eating rice."),
+            ("p", "place", "Columbia Road flower market smelled amazing, I bought peonies."),
+            ("u", "food", "Tried beans on toast. I understand nothing about this country."),
+            ("n", "money", "Oyster card top-up again. London is so expensive!"),
+            ("p", "hobby", "Drew a little character of a sleepy fox. Might make stickers."),
+            ("u", "people", "Yuki from my language exchange wants to start a Japanese film club."),
+            ("n", "health", "Caught a cold on the Tube, I think. Everyone coughs on the Northern line."),
+        ],
+        items=[
+            Q("fact", "What's the name of the design agency I work at?", "Foxglove Studio.", ["Foxglove"], "work",
+              "u:Everyone at Foxglove Studio is so stylish, I feel like a potato in my cardigan."),
+            Q("fact", "What was my first real client project?", "Carton packaging for a small oat-milk brand.", ["oat-milk"], "work",
+              "p:My first real client project: packaging for a small oat-milk brand! I get to design the cartons!"),
+            Q("fact", "What camera do I shoot film with?", "Her grandfather's old Olympus film camera.", ["Olympus"], "photo/family",
+              "p:My grandfather's old Olympus film camera still works perfectly. Going to shoot a roll around Camden soon."),
+            Q("fact", "How long is my commute?", "Fifty minutes each way on the Northern line.", ["fifty minutes"], "commute",
+              "u:My commute is fifty minutes each way on the Northern line. I read a whole novel a week now."),
+            Q("multi", "Which museums did I visit?", "The V&A and the British Museum.", ["V&A", "British Museum"], "place",
+              "p:Spent the afternoon at the V&A, the fashion gallery made me want to redesign my whole life.",
+              "s:Went to the British Museum and found the Japanese gallery. Weirdly emotional."),
+            Q("multi", "What did my mum put in the parcel she sent from Japan?", "Furikake (three kinds) and an omamori charm from the local shrine.", ["furikake", "omamori"], "family",
+              "p:Mum sent a parcel: three kinds of furikake and a photo of our old dog.",
+              "p:There was also an omamori from our local shrine in the parcel, for good luck at work."),
+            Q("date", "What did my boss decide on {date}?", "He chose her logo concept for the pitch.", ["logo concept"], "work",
+              "p:My boss chose MY logo concept for the pitch!! I had to go to the toilet to do a little dance."),
+            Q("date", "Where did I go on a day trip on {date}?", "Brighton, with Bea.", ["Brighton"], "travel/place",
+              "p:Day trip to Brighton with Bea! Pebbles, seagulls stealing chips, perfect."),
+            Q("relative", "What did I cook {rel}?", "Okonomiyaki for her friends from work.", ["okonomiyaki"], "food",
+              "p:Made okonomiyaki for my friends from work. They'd never had it and now they want it all the time!", rel="week"),
+            Q("relative", "What happened on the Tube {rel}?", "She got stuck in a tunnel for forty minutes.", ["tunnel"], "commute",
+              "n:Got stuck in a tunnel on the Tube for forty minutes. A stranger shared her mints with everyone.", rel="weekday"),
+            Q("preference", "Do I like London's weather?", "No, the grey gets to her; she misses real sunshine.", ["London grey"], "weather",
+              "s:I don't think I'll ever like the London grey. I miss real sunshine so much."),
+            Q("preference", "What music do I listen to while I work?", "City pop.", ["City pop"], "media/work",
+              "p:City pop in my headphones makes even boring resizing tasks feel glamorous."),
+            Q("update", "Where do I live now?", "A flat in Peckham with two other designers.", ["Peckham"], "home",
+              "u:My room in Walthamstow is small but the landlady leaves me biscuits.",
+              "p:Moved to a flat in Peckham with two other designers! I have my own window seat!"),
+            Q("update", "What's my job title now?", "Mid-weight designer (promoted from junior).", ["mid-weight"], "work",
+              "u:As a junior designer I mostly resize banners, haha.",
+              "p:I got promoted to mid-weight designer! Only eight months in!"),
+            Q("unanswerable", "What's the name of my boyfriend back in Osaka?", "You never mentioned a boyfriend.", ["boyfriend"], ""),
+        ]),
+    dict(
+        name="Ben Carter", start="2024-03-04",
+        personality="22-year-old warehouse worker and amateur boxer in Manchester; determined, loyal, short-tempered but soft-hearted",
+        hobbies="boxing, Manchester United, PlayStation, walking his nan's dog",
+        style="short, slangy British messages ('mate', 'proper'), mostly lowercase",
+        friends=["Kyle", "Jordan", "Mo"], foods=["a chicken kebab", "beans on toast", "a sausage roll", "pasta"],
+        places=["the boxing gym", "the canal", "the chippy round the corner"],
+        shows=["match highlights", "a gangster series"], work="the warehouse",
+        distract=[
+            ("u", "pet", "kyle's got a staffy puppy called tyson. course he has"),
+            ("n", "work", "manager had a go at me for being two minutes late. two minutes"),
+            ("p", "boxing", "did 12 rounds on the bags, absolutely knackered but buzzing"),
+            ("u", "family", "nan's making her stew at the weekend, she says i'm too thin"),
+            ("n", "money", "paid my phone bill and now i've got a tenner till payday"),
+            ("p", "people", "jordan's back from uni for a bit, we played fifa till 3am"),
+            ("u", "food", "meal prepping chicken and rice. it's grim but it works"),
+            ("s", "mood", "bit down today. everyone my age seems to be doing something with their life"),
+            ("p", "boxing", "coach let me help with the kids class. the little lads are hilarious"),
+            ("u", "football", "watched the derby at the pub. won't talk about it"),
+            ("n", "health", "got a stinking cold, can't train"),
+            ("p", "place", "walked along the canal after work, sun was out for once"),
+            ("u", "family", "mum wants me at my cousin's wedding in a suit. i don't own a suit"),
+        ],
+        items=[
+            Q("fact", "What's my boxing coach's name?", "Frankie.", ["frankie"], "boxing",
+              "p:coach frankie says my jab's getting proper sharp. he never says nice stuff so that's massive"),
+            Q("fact", "What's my nan's dog called?", "Bruno.", ["bruno"], "pet/family",
+              "u:took nan's dog bruno round the park, he tried to fight a swan. daft dog"),
+            Q("fact", "What weight do I need to make for my fight?", "67 kilos.", ["67 kilos"], "boxing/health",
+              "l:need to make 67 kilos for the fight. no more chippy for me"),
+            Q("fact", "What apprenticeship am I looking into?", "An electrician apprenticeship.", ["electrician"], "work",
+              "l:been looking at an electrician apprenticeship. better money and i'm not lifting boxes at 50"),
+            Q("multi", "Who did I fight in my amateur bouts?", "Danny Moss (won on points) and Lewis Grant (lost).", ["danny moss", "lewis grant"], "boxing",
+              "p:won my bout against danny moss on points!! split decision but a win's a win",
+              "n:lost to lewis grant. he was quicker than me. gutted but learned loads"),
+            Q("multi", "What injuries did I pick up?", "A cut above his eyebrow (three stitches) and a sprained wrist.", ["eyebrow", "wrist"], "health",
+              "n:got a cut above my eyebrow in sparring, three stitches. looking hard now tho",
+              "n:sprained my wrist lifting a pallet wrong at work. can't punch for a week"),
+            Q("date", "What happened at work on {date}?", "A forklift clipped the racking and a shelf of tins came down.", ["forklift"], "work",
+              "n:forklift clipped a racking and a whole shelf of tins came down. nobody hurt thank god"),
+            Q("date", "Who did I take to the cinema on {date}?", "His little sister Ellie.", ["ellie"], "family/media",
+              "p:took my little sister ellie to the cinema, she picked a cartoon and i'm not saying i cried"),
+            Q("relative", "How did sparring go {rel}?", "He put Kyle down with a left hook.", ["left hook"], "boxing",
+              "u:put kyle down in sparring with a left hook. felt bad, bought him a lucozade", rel="ago_word"),
+            Q("relative", "Where did I go with my uncle {rel}?", "To Old Trafford to watch United.", ["old trafford"], "football/family",
+              "p:went to old trafford with my uncle, united won, the noise was unreal", rel="weekend"),
+            Q("preference", "Which football team do I support?", "Manchester United.", ["united till i die"], "football",
+              "u:united till i die mate, even when they're rubbish. which is a lot lately"),
+            Q("preference", "Do I like running?", "No, he hates it and would rather skip rope.", ["hate running"], "health/boxing",
+              "n:hate running, proper hate it. i'd skip rope for an hour before i'd jog a mile"),
+            Q("update", "Which shift am I on at work now?", "The day shift (moved off nights).", ["day shift"], "work",
+              "n:on nights at the warehouse this month, body clock's a mess",
+              "p:finally moved onto the day shift, feel human again"),
+            Q("update", "Who am I seeing now?", "Shannon from college (he and Amy called it off).", ["shannon"], "people",
+              "u:been talking to this girl amy from the gym. early days",
+              "p:amy and me called it off, no drama. been seeing shannon from college now, she's class"),
+            Q("unanswerable", "What car did I buy?", "You never mentioned buying a car.", ["car"], ""),
+        ]),
+    dict(
+        name="Grace Okafor", start="2024-09-07",
+        personality="58-year-old hospital administrator in Houston, Nigerian-American, caring for her mother who has dementia; strong, organized, deeply faithful, tired but rarely complains",
+        hobbies="church choir, growing peppers, Nigerian cooking, Nollywood films",
+        style="warm and proper, calls people 'my dear', sprinkles Igbo words",
+        friends=["Chiamaka", "Brenda", "Pastor Joe"], foods=["pepper soup", "a salad", "egusi soup", "rice and stew"],
+        places=["the church", "the hospital cafeteria", "the farmers market"],
+        shows=["a gospel radio show", "a home makeover show"], work="the hospital",
+        distract=[
+            ("u", "pet", "Brenda's old poodle sat on my feet the whole of choir practice."),
+            ("s", "family", "Mama didn't know where she was this afternoon. It frightens her, and me."),
+            ("p", "people", "Chiamaka brought me fresh ugu leaves from her garden."),
+            ("n", "work", "The budget meeting ran three hours. I could feel my blood pressure."),
+            ("u", "church", "Pastor Joe asked me to lead the women's fellowship again."),
+            ("p", "garden", "The okra is coming in nicely, I'll share with the neighbours."),
+            ("n", "sleep", "Barely slept, my mind kept racing about Mama."),
+            ("u", "family", "Emeka calls every evening now, he's a good son."),
+            ("p", "music", "Choir rehearsal lifted my spirit, we sounded like angels tonight."),
+            ("u", "food", "Made egusi with too much crayfish. Still ate two bowls."),
+            ("s", "mood", "Some days I feel like I'm grieving someone who is still here."),
+            ("p", "family", "Mama laughed at an old photo of my father in bell-bottoms."),
+            ("u", "weather", "Houston humidity had my hair giving up by noon."),
+        ],
+        items=[
+            Q("fact", "What's the name of my mother's daytime caregiver?", "Rosalind.", ["Rosalind"], "family",
+              "p:We hired a daytime caregiver for Mama, a lovely woman named Rosalind. Mama already calls her 'my daughter'.", day=3),
+            Q("fact", "Which hymn did I sing the solo on?", "Blessed Assurance.", ["Blessed Assurance"], "music/church",
+              "p:I sang the solo on Blessed Assurance at choir. My knees were shaking but my voice held."),
+            Q("fact", "What medication did the neurologist start my mother on?", "Donepezil.", ["donepezil"], "family/health",
+              "u:The neurologist started Mama on donepezil. Praying it slows things down a little."),
+            Q("fact", "Where did my son get a job offer?", "At an engineering firm in Dallas.", ["Dallas"], "family",
+              "p:My son Emeka got an offer from an engineering firm in Dallas! God is faithful."),
+            Q("multi", "Which peppers am I growing?", "Scotch bonnets and habaneros.", ["scotch bonnet", "habaneros"], "garden",
+              "p:My scotch bonnet plants are finally fruiting. Pepper soup season!",
+              "u:The habaneros are coming in too, my hands burned for an hour after picking."),
+            Q("multi", "Who came to visit Mama?", "Grace's brother Chidi (from Lagos) and Mama's old friend Mrs. Eze.", ["Chidi", "Eze"], "family/people",
+              "p:Chidi flew in from Lagos to see Mama. She recognized him right away, thank God.",
+              "p:Mama's old friend Mrs. Eze came to visit and they sang songs from their school days."),
+            Q("date", "What did Mama call me on {date}?", "'Adanna', Grace's childhood pet name.", ["Adanna"], "family",
+              "s:Mama called me 'Adanna', my childhood pet name, today. I had to step outside to cry.||Oh, my dear. That's such a tender moment, happy and heartbreaking at once. I'm here with you."),
+            Q("date", "What happened at work on {date}?", "They passed the Joint Commission survey with no major findings.", ["Joint Commission"], "work",
+              "p:We passed the Joint Commission survey with no major findings! Months of work paid off."),
+            Q("relative", "What did I cook {rel}?", "A big pot of jollof rice for the choir potluck.", ["jollof"], "food",
+              "p:Cooked a big pot of jollof for the choir potluck. Not a grain left.", rel="ago_digit"),
+            Q("relative", "Where did I take Mama {rel}?", "To the botanical garden, in her wheelchair.", ["botanical garden"], "family/place",
+              "p:Took Mama to the botanical garden in her wheelchair. She named every flower in Igbo.", rel="week"),
+            Q("preference", "What kind of films do I enjoy?", "Old Nollywood films with plenty of drama.", ["Nollywood"], "media",
+              "u:Nothing relaxes me like an old Nollywood film with plenty of drama."),
+            Q("preference", "Am I a morning person?", "Yes: up at five for prayers and tea.", ["morning person"], "sleep",
+              "u:I'm a morning person through and through. Up at five, prayers, tea, and the house is quiet."),
+            Q("update", "Where does my mother live now?", "At Sunrise Memory Care (she used to live with Grace).", ["Sunrise"], "family/home",
+              "u:Mama is still living with me, I've turned the study into her room.",
+              "s:We moved Mama into Sunrise Memory Care. The house is so quiet. I know it's right, but it hurts.||That's one of the hardest decisions a daughter can make, and you made it out of love. Be gentle with yourself tonight."),
+            Q("update", "What's my job title now?", "Director of Patient Services (was assistant director).", ["Director of Patient Services"], "work",
+              "n:As assistant director I'm in meetings from eight to five.",
+              "p:They named me Director of Patient Services. Mama would be so proud if she understood."),
+            Q("unanswerable", "What did I name my new puppy?", "You never mentioned getting a puppy.", ["puppy"], ""),
+        ]),
+    dict(
+        name="Liam Walsh", start="2024-04-24",
+        personality="28-year-old freelance photographer in Dublin; charming, generous, a dreamer, anxious about money",
+        hobbies="street photography, sea swimming, trad music sessions, cycling",
+        style="chatty, Irish expressions ('grand', 'craic', 'ah sure'), rambles a bit",
+        friends=["Niamh", "Conor", "Seán"], foods=["a toastie", "a chicken fillet roll", "curry chips", "porridge"],
+        places=["the pub on Camden Street", "Phoenix Park", "the Iveagh Gardens"],
+        shows=["a rugby match", "a photography podcast"], work="the shoot",
+        distract=[
+            ("u", "pet", "Next door's cat has started sleeping in my window box. We have an understanding."),
+            ("n", "money", "Looked at my bank balance and had to sit down."),
+            ("p", "people", "Conor's band played a gig, I shot it for free, the craic was ninety."),
+            ("u", "work", "Editing 800 photos from an event. My eyes are square."),
+            ("p", "place", "The light over the Liffey this evening. Had to stop the bike."),
+            ("s", "mood", "Freelancing is feast or famine and it's famine o'clock."),
+            ("u", "family", "Mam asked if I've thought about getting 'a proper job with a pension'."),
+            ("p", "music", "Session at the pub went till midnight, a fiddler from Clare blew the roof off."),
+            ("n", "weather", "Soaked through twice today. Irish summer, sure."),
+            ("u", "food", "Seán introduced me to a chipper that does spice bags. Dangerous knowledge."),
+            ("p", "work", "A stranger emailed to say one of my photos made her homesick in Boston. Lovely."),
+            ("n", "health", "Pulled something in my shoulder carrying the gear bag."),
+            ("u", "people", "Niamh wants us to swim every morning this month. I said maybe."),
+        ],
+        items=[
+            Q("fact", "What lens did I buy secondhand?", "A 35mm lens, from a fella in Cork.", ["35mm"], "work/money",
+              "p:Bought a secondhand 35mm lens off a fella in Cork. Sharp as anything."),
+            Q("fact", "Which magazine is running my street photos?", "Harbour Lines.", ["Harbour Lines"], "work",
+              "p:Harbour Lines magazine is running six of my street photos! Actual print!"),
+            Q("fact", "What's my landlord's name?", "Mr. Doyle.", ["Doyle"], "home",
+              "n:Mr. Doyle the landlord finally fixed the shower. Only took three months."),
+            Q("fact", "What instrument do I bring to the trad sessions?", "The bodhrán.", ["bodhrán"], "music",
+              "p:Brought the bodhrán to the session on Camden Street and very nearly kept time."),
+            Q("multi", "Which two clients were late paying me?", "A hotel chain and a wedding couple.", ["hotel chain", "wedding couple"], "money/work",
+              "n:That hotel chain still hasn't paid my invoice from two months ago. Rent's due.",
+              "n:Chasing the wedding couple from March for the last 40% of the fee. Awkward."),
+            Q("multi", "Where did I go sea swimming?", "The Forty Foot and Vico.", ["Forty Foot", "Vico"], "health/place",
+              "p:Jumped in at the Forty Foot at 7am. Baltic. Glorious.",
+              "p:Swam at Vico with Niamh, the water was like glass."),
+            Q("date", "What did I shoot on {date}?", "A wedding in Wicklow, in the rain.", ["Wicklow"], "work",
+              "p:Shot a wedding in Wicklow, rain all day, and the couple didn't care one bit. Best photos of the year."),
+            Q("date", "Who did I meet at the opening on {date}?", "A gallery owner who wants to see his portfolio.", ["gallery owner"], "work/people",
+              "l:Met a gallery owner at an opening who wants to see my portfolio. Trying not to get ahead of myself."),
+            Q("relative", "What got stolen {rel}?", "His bike, from outside the Spar.", ["stole my bike"], "misc",
+              "n:Some eejit stole my bike from outside the Spar. Third one this year.", rel="weekday"),
+            Q("relative", "Who did I have dinner with {rel}?", "His mam and dad in Galway.", ["Galway"], "family/food",
+              "p:Drove down to Galway for dinner with Mam and Dad. Mam sent me home with three tinfoil parcels.", rel="ago_word"),
+            Q("preference", "Do I prefer film or digital?", "Film; digital is handy but film has his heart.", ["film has my heart"], "work",
+              "u:Digital's handy but film has my heart. There's a patience to it."),
+            Q("preference", "What kind of photography do I love most?", "Street photography.", ["Street photography"], "work",
+              "p:Street photography is the thing that makes me feel alive. Strangers, light, timing."),
+            Q("update", "Where do I work from now?", "A desk at a co-working space in Smithfield.", ["Smithfield"], "work/home",
+              "u:Working from my kitchen table, the cat next door watches me through the window.",
+              "p:Got a desk at a co-working space in Smithfield. Proper chair and everything."),
+            Q("update", "What camera am I using now?", "A used Fujifilm X-T3 (sold the old Canon).", ["Fujifilm"], "work",
+              "n:My old Canon is on its last legs, the shutter's making noises.",
+              "p:Sold the Canon and bought a used Fujifilm X-T3. New camera smell."),
+            Q("unanswerable", "What was my time in the marathon?", "You never mentioned running a marathon.", ["marathon"], ""),
+        ]),
+    dict(
+        name="Rosa Delgado", start="2024-01-26",
+        personality="66-year-old retired hairdresser who moved from Los Angeles to Phoenix to be near her grandchildren; talkative, warm, lovingly nosy, adjusting to a new city",
+        hobbies="telenovelas, dancing, baking pan dulce, church bingo",
+        style="chatty, mixes in Spanish words, calls everyone 'mija' or 'mijo'",
+        friends=["Carmen", "Lupe", "Dolores"], foods=["caldo de pollo", "a tostada", "leftover enchiladas", "oatmeal"],
+        places=["the mercado on 16th Street", "the park by my apartment", "the library"],
+        shows=["a game show", "a cooking show"], work="the senior center",
+        distract=[
+            ("u", "pet", "The neighbor's little chihuahua barks at me every morning like I'm a burglar."),
+            ("p", "family", "Nico drew a picture of the two of us dancing. It's on my fridge."),
+            ("s", "mood", "I miss my old clients. Thirty years of gossip and now it's so quiet."),
+            ("u", "people", "Lupe from church invited me to her rosary group."),
+            ("p", "hobby", "Danced a cumbia in the kitchen all by myself. Still got it."),
+            ("n", "health", "My knees don't like the stairs at the senior center."),
+            ("u", "food", "Made menudo and nobody in this family eats it but me. More for me."),
+            ("p", "place", "The mercado has real Mexican cheese, I almost kissed the cashier."),
+            ("u", "family", "Miguel works too much. I tell him, mijo, your kids grow up fast."),
+            ("n", "money", "My social security check is late again."),
+            ("p", "people", "Dolores cut my hair and she did a good job, but don't tell her I said so."),
+            ("u", "media", "On my game show a man won a car and fainted, I laughed so hard."),
+            ("p", "weather", "Sat outside in the sun with my coffee in the middle of winter! Unbelievable."),
+        ],
+        items=[
+            Q("fact", "Which pan dulce does my grandson Nico always want?", "The pink conchas.", ["pink conchas"], "family/food",
+              "p:Nico only wants the pink conchas, he peels the sugar top off and eats it first, that little rascal."),
+            Q("fact", "Where did I have my salon?", "In East Los Angeles, for thirty-one years.", ["East Los Angeles"], "work",
+              "s:I had my salon in East Los Angeles for thirty-one years. I still dream about my old chair."),
+            Q("fact", "What's the name of my neighbor from Minnesota?", "Harold, a retired mailman.", ["Harold"], "people",
+              "p:My neighbor Harold is a retired mailman from Minnesota. He complains about the heat and I complain about the cold, we're a perfect match.", day=3),
+            Q("fact", "What class did I sign up for at the senior center?", "A salsa class.", ["salsa class"], "hobby",
+              "p:Signed up for the salsa class at the senior center. The men are outnumbered five to one!"),
+            Q("multi", "Which two doctors did I see?", "A cardiologist (Dr. Benitez) and the eye doctor.", ["cardiologist", "eye doctor"], "health",
+              "u:Saw the cardiologist, Dr. Benitez. My heart is fine, he says I'm just stubborn.",
+              "u:The eye doctor says I need new glasses. No more squinting at the TV."),
+            Q("multi", "What did I teach my granddaughter to make?", "Tamales and arroz con leche.", ["tamales", "arroz con leche"], "family/food",
+              "p:Taught Valeria how to spread masa for tamales. She made a mess and I loved every second.",
+              "p:Valeria and I made arroz con leche, she stirred and stirred like a little witch."),
+            Q("date", "What did I win on {date}?", "Fifty dollars at church bingo.", ["bingo"], "hobby/money",
+              "p:Won fifty dollars at church bingo! Carmen says I cheated, envidiosa."),
+            Q("date", "Who called me on {date}?", "Her sister Elena, from Guadalajara.", ["Elena"], "family",
+              "p:My sister Elena called from Guadalajara and we talked for two hours about nothing and everything."),
+            Q("relative", "Where did my son take us {rel}?", "To the Grand Canyon.", ["Grand Canyon"], "family/place",
+              "p:Miguel drove us all up to the Grand Canyon. I held onto the railing for dear life but ay, qué belleza.", rel="weekend"),
+            Q("relative", "What did I bake {rel}?", "A tres leches cake for Carmen's birthday.", ["tres leches"], "food",
+              "p:Baked a tres leches cake for Carmen's birthday. She cried, I cried, the cake was perfect.", rel="ago_digit"),
+            Q("preference", "How do I feel about the weather in Phoenix?", "She loves the winter sunshine but dreads the summer.", ["winter sunshine"], "weather",
+              "u:I love this winter sunshine, but everybody warns me the summer here is like living in an oven."),
+            Q("preference", "What kind of TV do I love?", "Telenovelas.", ["Telenovelas"], "media",
+              "p:Telenovelas are my weakness, mija. The slaps, the evil twins, I love it all."),
+            Q("update", "Where do I live now?", "In a casita behind her son Miguel's house (moved from Mesa).", ["casita"], "home/family",
+              "n:My little apartment in Mesa is fine, but it's so far from the kids.",
+              "p:I moved! Now I'm in a casita behind Miguel's house. I can hear the grandkids laughing from my kitchen."),
+            Q("update", "What kind of phone do I have now?", "A smartphone from Miguel (she had a flip phone).", ["smartphone"], "misc",
+              "u:My flip phone still works perfectly, I don't need those fancy things.",
+              "p:Miguel bought me a smartphone. I sent my first voice message today, ¡qué moderna!"),
+            Q("unanswerable", "What's my husband's name?", "You never mentioned a husband.", ["husband"], ""),
+        ]),
+    dict(
+        name="Noah Fischer", start="2024-08-25",
+        personality="36-year-old firefighter in Denver, married to Jess; calm, dependable, competitive, hides stress behind jokes",
+        hobbies="running, mountain biking, woodworking, cooking for the crew",
+        style="laid-back and brief, firehouse humour",
+        friends=["Mike", "Tasha", "Reyes"], foods=["station chili", "a protein shake", "a burrito", "spaghetti"],
+        places=["Washington Park", "the trailhead at Red Rocks", "the hardware store"],
+        shows=["a football game", "a survival show"], work="the station",
+        distract=[
+            ("u", "pet", "Tasha's husky escaped and we spent an hour chasing her around the neighborhood."),
+            ("n", "work", "Thirty-hour shift with four calls after midnight. I'm a ghost."),
+            ("p", "people", "Mike brought his kid to the station, she sat in the engine and honked the horn."),
+            ("u", "hobby", "Sharpened all my chisels. Therapy."),
+            ("p", "running", "Easy recovery run, legs finally feel normal."),
+            ("n", "health", "Shin splints acting up. The foam roller and I are enemies."),
+            ("u", "food", "Reyes claims his mom's tamales could end wars. Taste test pending."),
+            ("p", "place", "Saw a concert at Red Rocks from the top row. Unreal sound."),
+            ("n", "work", "Paperwork from last shift is still haunting me."),
+            ("u", "family", "Jess wants to repaint the guest room green. I'm outvoted already."),
+            ("p", "work", "Taught a CPR class at an elementary school, the kids were a riot."),
+            ("u", "money", "Looking at truck prices. Jess gave me a look."),
+            ("n", "sleep", "Alarm went off at 2am at the station and my heart is still racing."),
+        ],
+        items=[
+            Q("fact", "What's the name of the station dog?", "Ember, a dalmatian mix.", ["Ember"], "pet/work",
+              "p:The station adopted a dalmatian mix named Ember. She sleeps on the captain's boots."),
+            Q("fact", "What's my goal time for the marathon?", "Under 3:30.", ["3:30"], "running",
+              "l:Goal for the marathon is sub-3:30. Ambitious, but I think I can do it."),
+            Q("fact", "What did I finish building in my workshop?", "A walnut coffee table.", ["walnut"], "hobby/home",
+              "p:Finished the walnut coffee table I've been building for months. Jess says it's the nicest thing in the house."),
+            Q("fact", "Which marathon am I training for?", "The Rocky Mountain Marathon.", ["Rocky Mountain Marathon"], "running",
+              "l:Signed up for the Rocky Mountain Marathon. No backing out now."),
+            Q("multi", "What were the two big calls I told you about?", "A big warehouse fire and a rollover on I-25.", ["warehouse fire", "I-25"], "work",
+              "n:Big warehouse fire last shift. Everyone came home, and that's what matters.",
+              "n:Rough call on I-25, a rollover. The family will be okay."),
+            Q("multi", "How long were my two longest training runs?", "18 miles and 20 miles.", ["18-mile", "20 miles"], "running",
+              "p:Knocked out an 18-mile long run along the Cherry Creek trail.",
+              "p:20 miles today. Longest run of my life. Ate a whole pizza after."),
+            Q("date", "What did Jess tell me on {date}?", "She's pregnant; he's going to be a dad.", ["pregnancy"], "family",
+              "p:Jess showed me a positive pregnancy test this morning. I'm going to be a dad."),
+            Q("date", "What happened to my knee on {date}?", "He tweaked it on a rocky trail descent.", ["knee"], "health/running",
+              "n:Tweaked my knee on a rocky descent. Ice, elevation, swearing."),
+            Q("relative", "What did I cook for the crew {rel}?", "Green chile stew.", ["green chile"], "food",
+              "p:Made green chile stew for the crew, the guys went back for thirds.", rel="ago_word"),
+            Q("relative", "Who did we have over for dinner {rel}?", "Jess's parents.", ["parents"], "family",
+              "p:Jess's parents came over for dinner, her dad and I talked fly fishing for two hours.", rel="week"),
+            Q("preference", "Do I prefer road running or trail running?", "Trail running.", ["trail running"], "running",
+              "u:Road miles are fine, but trail running is where I'm happiest. Dirt, pine, no traffic."),
+            Q("preference", "What do I do when a call really gets to me?", "Goes to the garage and does woodworking.", ["Woodworking"], "hobby",
+              "u:When a call gets to me I go out to the garage and sand something. Woodworking keeps my head straight."),
+            Q("update", "Which station am I at now?", "Station 14 (transferred from Station 9).", ["Station 14"], "work",
+              "p:I've been at Station 9 for six years, they're family.",
+              "u:The transfer came through, I'm at Station 14 now. New crew, new jokes to learn."),
+            Q("update", "What's my job on the crew now?", "Engineer, driving the engine (passed the exam).", ["Passed the engineer exam"], "work",
+              "l:Still a firefighter first class, taking the engineer exam soon.",
+              "p:Passed the engineer exam! I'll be driving the engine now."),
+            Q("unanswerable", "What's my brother's name?", "You never mentioned a brother.", ["brother"], ""),
+        ]),
+    dict(
+        name="Chloe Martin", start="2024-06-27",
+        personality="24-year-old primary school teaching assistant in Melbourne who lives with social anxiety; kind, shy, observant, quietly funny once comfortable",
+        hobbies="crochet, cosy video games, baking, fantasy novels",
+        style="soft and hesitant, 'um' and 'I guess', Australian words",
+        friends=["Ella", "Josh", "Ruby"], foods=["Vegemite toast", "a meat pie", "instant ramen", "smashed avo"],
+        places=["the local library", "the op shop", "the beach at St Kilda"],
+        shows=["a baking show", "a nature documentary"], work="school",
+        distract=[
+            ("u", "pet", "Josh's guinea pigs squeak every time the fridge opens."),
+            ("n", "mood", "Um, I let a phone call go to voicemail because I couldn't face it."),
+            ("p", "work", "A shy girl in class held my hand on the way to assembly. My heart."),
+            ("u", "hobby", "Frogged half my crochet because I miscounted. Again."),
+            ("p", "people", "Ruby sent me a voice message singing happy un-birthday. She's so silly."),
+            ("n", "work", "The teacher I assist was stressed and snapped at me. I know it's not personal, but."),
+            ("u", "food", "Tried to make sourdough. It's more of a sour brick."),
+            ("p", "place", "Walked along St Kilda pier and saw a little penguin!"),
+            ("n", "weather", "Melbourne did all four seasons in one day again."),
+            ("u", "family", "Mum keeps asking if I've 'met anyone nice'."),
+            ("p", "hobby", "Finished a fantasy trilogy at 2am and just stared at the ceiling."),
+            ("n", "health", "Anxiety tummy all morning before the excursion."),
+            ("u", "money", "Trying to save for a proper sewing machine."),
+        ],
+        items=[
+            Q("fact", "What's the name of the boy in my class who loves dinosaurs?", "Oliver, in Year 1.", ["Oliver"], "work",
+              "p:Oliver in Year 1 told me everything about the Ankylosaurus today. I know so much now."),
+            Q("fact", "What am I crocheting?", "A granny-square blanket.", ["granny-square"], "hobby",
+              "l:Started crocheting a granny-square blanket. Um, I might be finished by 2030."),
+            Q("fact", "What's my rabbit's name?", "Clover.", ["Clover"], "pet",
+              "p:My rabbit Clover did zoomies around the lounge room this morning. Best alarm clock."),
+            Q("fact", "What did my psychologist suggest I try?", "Ordering at a café without rehearsing first.", ["without rehearsing"], "health",
+              "l:My psychologist suggested I try ordering at a café without rehearsing first. Baby steps, I guess."),
+            Q("multi", "Which two cosy games did I play?", "Stardew Valley and Spiritfarer.", ["Stardew", "Spiritfarer"], "hobby/media",
+              "p:Played Stardew Valley until 1am, I just wanted to water my crops.",
+              "s:Started Spiritfarer, um, it's beautiful and I cried in the first hour."),
+            Q("multi", "What two brave things did I manage that I was proud of?", "She spoke up in a staff meeting and went to a trivia night.", ["staff meeting", "trivia night"], "people/work",
+              "p:I actually spoke up in the staff meeting today! My voice shook but I said it.",
+              "p:Went to a trivia night with Ella's friends. Didn't hide in the bathroom once."),
+            Q("date", "What did the class make me on {date}?", "A card covered in their handprints.", ["handprints"], "work",
+              "p:The class made me a card covered in their handprints. I had to pretend I had something in my eye."),
+            Q("date", "What did I bake on {date}?", "Lamingtons for the staff room.", ["lamingtons"], "food",
+              "p:Baked lamingtons for the staff room. People actually said thank you and I didn't know where to look."),
+            Q("relative", "Where did Ella take me {rel}?", "The Queen Victoria Market.", ["Queen Victoria Market"], "place/people",
+              "p:Ella dragged me to the Queen Victoria Market. It was loud, but the jam doughnuts made it worth it.", rel="weekday"),
+            Q("relative", "What happened at school {rel}?", "A kid threw up on her shoes during reading time.", ["threw up"], "work",
+              "n:A kid threw up on my shoes during reading time. Glamorous life.", rel="ago_digit"),
+            Q("preference", "Do I like big parties?", "No; two or three people is her limit.", ["Big parties"], "people",
+              "u:Big parties make me want to melt into the wall. Two or three people is my limit."),
+            Q("preference", "What kind of books do I love?", "Fantasy.", ["Fantasy books"], "media",
+              "p:Fantasy books are my safe place. Dragons don't expect small talk."),
+            Q("update", "Which school do I work at now?", "Coburg Primary (she used to be at Brunswick Primary).", ["Coburg"], "work",
+              "u:I'm a teaching assistant at Brunswick Primary, I help out in the Year 1 room.",
+              "p:First day at Coburg Primary today! Same role, closer to home, and the kids already call me Miss C."),
+            Q("update", "Who do I live with now?", "Two girls from uni, in a share house (she used to live with her parents).", ["share house"], "home",
+              "u:Still living with Mum and Dad. It's... fine.",
+              "p:I moved into a share house with two girls from uni! My rabbit has her own corner."),
+            Q("unanswerable", "What did I name my car?", "You never mentioned having a car.", ["car"], ""),
+        ]),
+    dict(
+        name="Samir Haddad", start="2024-02-27",
+        personality="45-year-old pharmacist in Dearborn, Michigan, Lebanese-American, married with three kids; generous, talkative, a worrier, family first",
+        hobbies="backgammon, grilling, restoring old radios, soccer",
+        style="friendly and long-winded, says 'habibi' and 'yalla'",
+        friends=["Karim", "Walid", "Steve"], foods=["manakish", "a shawarma wrap", "fattoush", "leftover rice and chicken"],
+        places=["the bakery on Warren Avenue", "the park by the river", "the mosque"],
+        shows=["a soccer match", "the news"], work="the pharmacy",
+        distract=[
+            ("u", "pet", "Karim's son brought home a stray kitten and Karim pretends to hate it."),
+            ("n", "work", "The insurance company denied a prescription again. I spent an hour on hold."),
+            ("p", "family", "Rana made mujaddara and the whole house smells like my mother's kitchen."),
+            ("u", "hobby", "Found an old Philco radio at a garage sale. It doesn't work yet."),
+            ("p", "people", "Walid and I played backgammon at the café until they kicked us out."),
+            ("s", "mood", "Worried about my father's health back in Beirut. Phone calls are not enough."),
+            ("u", "family", "Layla wants a phone. She's eleven. We're negotiating."),
+            ("p", "work", "A mother brought cookies to thank me for helping with her baby's medicine."),
+            ("u", "food", "Steve tried manakish for the first time and now he's addicted."),
+            ("n", "health", "My back is killing me, twelve hours standing."),
+            ("p", "place", "Took a walk by the river with Rana after dinner. Quiet, nice."),
+            ("u", "money", "My son's car insurance quote made me sit down."),
+            ("n", "sleep", "Couldn't sleep, worrying about everything and nothing."),
+        ],
+        items=[
+            Q("fact", "What's my oldest son's name?", "Yousef.", ["Yousef"], "family",
+              "n:Yousef, my oldest, got his driver's license. Now I have a new reason not to sleep."),
+            Q("fact", "What radio did I finish restoring?", "A 1950s Zenith.", ["Zenith"], "hobby",
+              "p:Finished restoring a 1950s Zenith radio. It hummed, then it sang. Beautiful."),
+            Q("fact", "Who beat me five times in a row at backgammon?", "His uncle Fadi, who is 80.", ["Fadi"], "family/hobby",
+              "u:Uncle Fadi beat me at backgammon five games in a row. He's 80 and shows no mercy."),
+            Q("fact", "What kind of business does my wife run?", "A catering business.", ["catering"], "family/work",
+              "p:Rana's catering business got a contract for a big wedding, 300 guests! So proud of her."),
+            Q("multi", "What did my daughter Layla win?", "The school spelling bee and first place at a regional debate tournament.", ["spelling bee", "debate"], "family",
+              "p:Layla won the school spelling bee! The winning word was 'chrysanthemum'.",
+              "p:Layla's debate team took first at the regional tournament. She argued against homework, of course."),
+            Q("multi", "Which two cities did Rana and I visit?", "Chicago and Toronto.", ["Chicago", "Toronto"], "travel/family",
+              "p:Rana and I escaped to Chicago for a night. Deep dish and the lake.",
+              "u:Drove to Toronto to see her cousins. The border line took two hours."),
+            Q("date", "What happened at the pharmacy on {date}?", "A man had an allergic reaction and Samir gave him an EpiPen.", ["EpiPen"], "work",
+              "n:A man collapsed with an allergic reaction at the counter and I gave him an EpiPen. He's okay. My hands are still shaking.", day=2),
+            Q("date", "What did my youngest tell me on {date}?", "Sami said he wants to be a pharmacist like his baba.", ["Sami"], "family",
+              "p:My youngest, Sami, said he wants to be a pharmacist like his baba. I pretended I wasn't crying."),
+            Q("relative", "What did I grill {rel}?", "Lamb kafta for the whole family.", ["kafta"], "food",
+              "p:Grilled lamb kafta for the whole family, the neighbours came over too. Yalla, more bread!", rel="weekend"),
+            Q("relative", "Who did I help at work {rel}?", "An elderly lady who couldn't afford her insulin; he found her a coupon.", ["insulin"], "work",
+              "p:An old lady couldn't afford her insulin, so I found her a manufacturer coupon. She held my hand for a long time.", rel="weekday"),
+            Q("preference", "How do I like my coffee?", "Lebanese coffee with cardamom, three times a day.", ["cardamom"], "food",
+              "u:Lebanese coffee with cardamom, three times a day. Don't tell my doctor."),
+            Q("preference", "Which soccer team do I support?", "FC Barcelona (Barça).", ["Barça"], "media",
+              "u:Barça has been my team since 1992. Through the good years and the bad ones."),
+            Q("update", "Which shift do I work at the pharmacy now?", "The early shift (he used to work late).", ["early shift"], "work",
+              "n:I'm on the late shift at the pharmacy, home at ten every night.",
+              "p:Switched to the early shift, now I'm home in time for dinner with the kids!"),
+            Q("update", "What's my blood pressure now?", "128 over 82 (down from 150 over 95).", ["128 over 82"], "health",
+              "n:Doctor says my blood pressure is too high, 150 over 95. Rana hid the salt.",
+              "p:Blood pressure down to 128 over 82! The walking and less salt are working."),
+            Q("unanswerable", "What's my cat called?", "You never mentioned having a cat.", ["cat"], ""),
+        ]),
+    dict(
+        name="Ingrid Larsen", start="2024-11-25",
+        personality="52-year-old veterinarian who runs a small clinic in Minneapolis, divorced, one adult son; practical, compassionate, blunt, tired but devoted",
+        hobbies="cross-country skiing, Scandinavian baking, jigsaw puzzles, birding",
+        style="direct and matter-of-fact, dry Minnesota humour",
+        friends=["Karen", "Bjorn", "Lisa"], foods=["hotdish", "a granola bar", "wild rice soup", "Swedish meatballs"],
+        places=["Lake Harriet", "the co-op", "Minnehaha Falls"],
+        shows=["a mystery series", "a curling match"], work="the clinic",
+        distract=[
+            ("u", "pet", "Karen's cat Pumpernickel is on a diet and hates me personally."),
+            ("n", "work", "Fourteen appointments and two emergencies. Ate lunch at 4pm standing up."),
+            ("p", "work", "A puppy I delivered by C-section last year came in for a checkup. All grown up."),
+            ("u", "hobby", "The jigsaw on the dining table has been there two weeks. Nobody is allowed to touch it."),
+            ("s", "mood", "Compassion fatigue is real. Some days I have nothing left."),
+            ("p", "people", "Bjorn shoveled my driveway before I got home. Good neighbor."),
+            ("u", "weather", "Minus fifteen this morning. The car started, which is all I ask."),
+            ("p", "food", "Lisa brought over wild rice soup when she heard I was working late."),
+            ("u", "family", "Erik's girlfriend is vegetarian. Planning Christmas dinner around that."),
+            ("n", "money", "The clinic's X-ray machine needs repairs. Five figures."),
+            ("p", "birding", "Chickadees at the feeder fighting over sunflower seeds like tiny hooligans."),
+            ("u", "work", "A client asked if I could prescribe her dog something for anxiety, and her something too."),
+            ("n", "health", "Wrist is sore from a day of dental cleanings."),
+        ],
+        items=[
+            Q("fact", "What's the name of my own dog?", "Rolf, an old Norwegian elkhound.", ["Rolf"], "pet",
+              "p:My own dog Rolf, the old Norwegian elkhound, finally let me trim his nails without a fight."),
+            Q("fact", "What did I pull out of the golden retriever's stomach?", "A whole sock (the second one that month).", ["sock"], "work",
+              "u:Pulled a whole sock out of a golden retriever's stomach today. Second sock this month. Same dog."),
+            Q("fact", "What's the name of my vet tech?", "Deshawn.", ["Deshawn"], "work",
+              "p:My vet tech Deshawn calmed a terrified pit bull with nothing but a soft voice and peanut butter. He's a wizard."),
+            Q("fact", "Where does my son live?", "Duluth.", ["Duluth"], "family",
+              "p:My son Erik called from Duluth, he's finally found an apartment he likes."),
+            Q("multi", "Which exotic animals came into the clinic?", "A bearded dragon and a pet hedgehog.", ["bearded dragon", "hedgehog"], "work",
+              "u:Had a bearded dragon in today with a shedding problem. Out of my comfort zone, but it went fine.",
+              "u:Someone brought in a pet hedgehog that had eaten a crayon. Purple poop incoming."),
+            Q("multi", "What did I bake for the holidays?", "Krumkake and cardamom bread.", ["krumkake", "cardamom bread"], "food",
+              "p:Made krumkake with my grandmother's iron. Broke four, rolled twenty.",
+              "p:Baked cardamom bread for the clinic staff. The whole building smells like Christmas."),
+            Q("date", "What happened at the clinic on {date}?", "She had to put down Pickles, a 17-year-old tabby she'd treated since kittenhood.", ["Pickles"], "work",
+              "s:Had to put Pickles down today, a 17-year-old tabby I've treated since she was a kitten. Her owner and I both cried.||I'm so sorry. Seventeen years is a lifetime of care, and she was lucky to have you at the end too."),
+            Q("date", "What bird did I see on {date}?", "A snowy owl on a fence post.", ["snowy owl"], "birding",
+              "p:Saw a snowy owl on a fence post on the way to work. Pulled over and just watched."),
+            Q("relative", "Where did I go skiing {rel}?", "Theodore Wirth Park, first cross-country ski of the season.", ["Theodore Wirth"], "hobby",
+              "p:First cross-country ski of the season at Theodore Wirth Park. Fell once, no witnesses.", rel="week"),
+            Q("relative", "What puzzle did I finish {rel}?", "The 1,000-piece lighthouse puzzle (one piece missing).", ["lighthouse"], "hobby",
+              "n:Finished the 1,000-piece lighthouse puzzle. One piece missing. Of course.", rel="ago_word"),
+            Q("preference", "Do I like winter?", "Yes, she loves a Minnesota winter.", ["love a Minnesota winter"], "weather",
+              "u:People complain, but I love a Minnesota winter. Cold, quiet, clean."),
+            Q("preference", "Cats or dogs, which do I personally prefer?", "Dogs.", ["Personally? Dogs"], "pet",
+              "u:Professionally I love every animal. Personally? Dogs. Cats know I'm the one with the thermometer."),
+            Q("update", "Who's my business partner now?", "Dr. Amara Osei (Hal Jensen retired).", ["Amara Osei"], "work",
+              "u:My business partner, Dr. Hal Jensen, is talking about retiring.",
+              "u:Hal officially retired. I bought out his share and brought in Dr. Amara Osei as my new partner."),
+            Q("update", "How many days a week am I working now?", "Four days a week.", ["four days a week"], "work",
+              "n:Working six days a week again. I'm too old for this.",
+              "p:Cut back to four days a week at the clinic. First time in ten years."),
+            Q("unanswerable", "What did my daughter get me for Christmas?", "You never mentioned a daughter.", ["daughter"], ""),
+        ]),
+    dict(
+        name="Jamal Brooks", start="2024-06-01",
+        personality="30-year-old stand-up comedian and part-time bartender in Brooklyn; quick-witted, restless, ambitious, hides insecurity with jokes",
+        hobbies="writing jokes, pickup basketball, sneakers, old-school hip-hop",
+        style="fast and jokey, slang, 'yo' and 'lowkey'",
+        friends=["Dre", "Nadia", "Chris"], foods=["a bodega sandwich", "dollar pizza", "jerk chicken", "cereal"],
+        places=["the open mic in the East Village", "the courts at Fort Greene Park", "the laundromat"],
+        shows=["an old stand-up special", "a Yankees game"], work="the bar",
+        distract=[
+            ("u", "pet", "Nadia's cat sat on my jacket the whole party. I'm allergic. I let it happen."),
+            ("n", "comedy", "The open mic list was full, waited two hours, got three minutes at 1am for four people."),
+            ("p", "comedy", "Wrote a bit about the subway rat that stole a whole slice. Feels promising."),
+            ("u", "work", "A regular at the bar tells the same fishing story every night. I know it by heart."),
+            ("p", "people", "Chris came to my set and heckled me lovingly. Real friendship."),
+            ("n", "money", "Rent's due and my bank app is showing me a sad number."),
+            ("u", "family", "Grandma sent me a text in all caps asking if I'm eating."),
+            ("p", "sports", "The Yankees won on a walk-off and the whole bar went crazy."),
+            ("n", "sleep", "Got home at 4am from the bar, woke up at noon feeling like a raccoon."),
+            ("u", "food", "The bodega guy knows my order. That's the closest thing I have to a long-term relationship."),
+            ("s", "mood", "Some nights I wonder if I should just get a normal job."),
+            ("p", "place", "Sunset from the Brooklyn Bridge walking home. The city flexes sometimes."),
+            ("u", "comedy", "Recorded my set and listened back. My laughing at my own jokes has to go."),
+        ],
+        items=[
+            Q("fact", "What's the name of the bar I work at?", "The Crooked Lantern.", ["Crooked Lantern"], "work",
+              "u:Another shift at The Crooked Lantern. A guy tipped me in quarters and a compliment."),
+            Q("fact", "What's my new closer about?", "His grandma texting in all caps like she's always mad.", ["grandma texting"], "comedy",
+              "p:My new closer is about my grandma texting in all caps like she's always mad. It KILLS."),
+            Q("fact", "How long was my first paid set?", "Fifteen minutes, at a club in Queens.", ["fifteen minutes"], "comedy",
+              "p:Got my first PAID set, fifteen minutes at a club in Queens. Fifty bucks, but it's the principle."),
+            Q("fact", "Which sneakers did I finally buy?", "The Jordan 4s.", ["Jordan 4s"], "money",
+              "u:Copped the Jordan 4s I've been watching for months. Rent? Never heard of her."),
+            Q("multi", "Which two comedians gave me notes?", "Lena Park and Big Tony Ruiz.", ["Lena Park", "Tony Ruiz"], "comedy",
+              "u:Lena Park told me after the mic that I should cut my first minute. She's right and I hate it.",
+              "n:Big Tony Ruiz said my stage presence is there but my tags are lazy. Harsh, fair."),
+            Q("multi", "What two things did I lose or leave behind?", "His joke notebook (on the G train) and his phone charger (at the bar).", ["notebook", "charger"], "misc",
+              "s:Lost my joke notebook on the G train. Years of material. Pray for me.",
+              "n:Left my phone charger at the bar AGAIN. I'm basically donating chargers to that place."),
+            Q("date", "Who came to my show on {date}?", "His mom, for the first time.", ["mom"], "family/comedy",
+              "p:My mom came to see me do stand-up for the first time. She laughed hardest at the jokes about her."),
+            Q("date", "What happened at the bar on {date}?", "A bachelorette party tried to climb on the bar and the bride got escorted out.", ["bachelorette"], "work",
+              "u:A bachelorette party tried to climb on the bar. Security had to escort the bride out. Iconic."),
+            Q("relative", "How did my set go {rel}?", "He bombed at the open mic.", ["Bombed"], "comedy",
+              "n:Bombed so hard at the open mic that the host patted my shoulder after. Dead silence for five minutes.", rel="ago_digit"),
+            Q("relative", "Who did I play basketball with {rel}?", "His cousin Terrell, who beat him.", ["Terrell"], "sports/family",
+              "p:Played ball at the park with my cousin Terrell. Kid's 17 and cooked me. I'm retiring.", rel="weekend"),
+            Q("preference", "What music do I like?", "Old-school hip-hop: Tribe, De La Soul, Nas.", ["Old-school hip-hop"], "media",
+              "u:Old-school hip-hop only in my headphones. Tribe, De La Soul, Nas."),
+            Q("preference", "How do I feel about bartending?", "It pays the bills, but he doesn't want to do it long-term.", ["Bartending is fine"], "work",
+              "u:Bartending is fine, it pays the bills, but I'm not trying to pour drinks at 40."),
+            Q("update", "Where am I living now?", "A two-bedroom in Crown Heights with Dre.", ["Crown Heights"], "home",
+              "n:Living in a shoebox studio in Bed-Stuy with a radiator that screams.",
+              "p:Moved to a two-bedroom in Crown Heights with Dre. Split rent, double the space."),
+            Q("update", "Who's my manager now?", "Andrea Wolfe (he used to book himself).", ["Andrea Wolfe"], "comedy",
+              "u:Still no manager, I'm booking myself off Instagram DMs.",
+              "p:Signed with a manager, Andrea Wolfe! She reps real comics. I'm lowkey shaking."),
+            Q("unanswerable", "What's my dog's name?", "You never mentioned having a dog.", ["dog"], ""),
+        ]),
+]
+
+
+# ------------------------------------------------------------------------------------------------
+# Layout
+# ------------------------------------------------------------------------------------------------
+def kw_pattern(kw: str) -> re.Pattern:
+    """Case-insensitive whole-word match; a plural 's'/'es' may follow."""
+    return re.compile(r"(?<!\w)" + re.escape(kw) + r"(?:s|es)?(?!\w)", re.I)
+
+
+def has(text: str, kw: str) -> bool:
+    return bool(kw_pattern(kw).search(text))
+
+
+def parse_turn(raw: str) -> tuple[str, str, str | None]:
+    mood = "u"
+    if len(raw) > 2 and raw[1] == ":" and raw[0] in REPLY_OPEN:
+        mood, raw = raw[0], raw[2:]
+    reply = None
+    if "||" in raw:
+        raw, reply = raw.split("||", 1)
+    return raw.strip(), mood, reply
+
+
+def ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+
+
+def spoken_date(d: date, style: int) -> str:
+    month = MONTHS[d.month - 1]
+    return [f"{month} {ordinal(d.day)}", f"the {ordinal(d.day)} of {month}", f"{month} {d.day}"][style % 3]
+
+
+def reply_for(mood: str, rng: random.Random, avoid: set[str]) -> str:
+    for _ in range(50):
+        text = f"{rng.choice(REPLY_OPEN[mood])} {rng.choice(REPLY_FOLLOW[mood])}"
+        if text not in avoid:
+            return text
+    return text
+
+
+def relative_candidates(kind: str, today: date, first: date, last: date):
+    """(chosen-day candidates, phrase for each, the phrase's whole day range) for one relative kind."""
+    out = []
+    if kind in ("ago_word", "ago_digit"):
+        ns = range(4, 11) if kind == "ago_word" else range(4, 21)
+        for n in ns:
+            d = today - timedelta(days=n)
+            phrase = f"{NUM_WORDS[n]} days ago" if kind == "ago_word" else f"{n} days ago"
+            out.append((d, phrase, [d]))
+    elif kind == "weekday":
+        for n in range(4, 8):
+            d = today - timedelta(days=n)
+            out.append((d, f"last {WEEKDAYS[d.weekday()]}", [d]))
+    elif kind in ("week", "weekend"):
+        mon = today - timedelta(days=today.weekday() + 7)
+        span = [mon + timedelta(days=i) for i in (range(7) if kind == "week" else (5, 6))]
+        for d in span:
+            out.append((d, "last week" if kind == "week" else "last weekend", span))
+    else:
+        raise ValueError(kind)
+    return [(d, p, [x for x in span if first <= x <= last]) for d, p, span in out if first <= d <= last]
+
+
+def build_user(ui: int, spec: dict, rng: random.Random):
+    start = date.fromisoformat(spec["start"])
+    days = [start + timedelta(days=i) for i in range(DAYS)]
+    today = days[-1] + timedelta(days=TODAY_GAP)
+    items = spec["items"]
+    keys = {d: [] for d in days}       # day -> key turns
+    exclusive: set[date] = set()       # days that hold a date/relative answer and nothing else key
+    blocked = {d: set() for d in days}  # day -> topics no other turn may touch
+    ranges = {}                         # item index -> days its question covers
+    phrases = {}                        # item index -> filled question text
+
+    def add_key(d, ii, raw, role):
+        text, mood, reply = parse_turn(raw)
+        keys[d].append({"query": text, "mood": mood, "reply": reply, "topics": items[ii]["topics"],
+                        "item": ii, "role": role})
+
+    # 1) relative questions: the day follows from TODAY (the narrowest kinds choose first)
+    order = {"weekend": 0, "week": 1, "weekday": 2, "ago_word": 3, "ago_digit": 3}
+    for ii, it in sorted(enumerate(items), key=lambda p: order.get(p[1]["rel"], 9)):
+        if it["type"] != "relative":
+            continue
+        cands = [c for c in relative_candidates(it["rel"], today, days[0], days[-1])
+                 if c[0] not in exclusive and not (blocked[c[0]] & it["topics"])
+                 and not any(k["topics"] & it["topics"] for x in c[2] for k in keys[x])]
+        assert cands, (spec["name"], it["question"])
+        d, phrase, span = rng.choice(cands)
+        exclusive.add(d)
+        ranges[ii] = span
+        for x in span:
+            blocked[x] |= it["topics"]
+        phrases[ii] = it["question"].format(rel=phrase)
+        add_key(d, ii, it["turns"][0], "evidence")
+
+    # 2) calendar-date questions
+    for ii, it in enumerate(items):
+        if it["type"] != "date":
+            continue
+        if it["day"] is not None:
+            d = days[it["day"]]
+            assert d not in exclusive and not (blocked[d] & it["topics"]), (spec["name"], it["question"])
+        else:
+            d = rng.choice([x for x in days if x not in exclusive and not (blocked[x] & it["topics"])])
+        exclusive.add(d)
+        ranges[ii] = [d]
+        blocked[d] |= it["topics"]
+        phrases[ii] = it["question"].format(date=spoken_date(d, rng.randrange(3)))
+        add_key(d, ii, it["turns"][0], "evidence")
+
+    # 3) everything else: free days, at most MAX_KEYS_PER_DAY key turns a day
+    def free(d, it, taken=()):
+        return (d not in exclusive and d not in taken and len(keys[d]) < MAX_KEYS_PER_DAY
+                and not (blocked[d] & it["topics"]))
+
+    for kind in ("update", "multi", "fact", "preference"):
+        for ii, it in enumerate(items):
+            if it["type"] != kind:
+                continue
+            phrases[ii] = it["question"]
+            if kind == "update":
+                old_raw, new_raw = it["turns"][0], it["turns"][-1]
+                for _ in range(200):
+                    o = rng.randrange(0, 14)
+                    n = rng.randrange(o + 6, DAYS)
+                    if free(days[o], it) and free(days[n], it):
+                        break
+                else:
+                    raise RuntimeError(f"no room for update {it['question']}")
+                add_key(days[o], ii, old_raw, "old")
+                add_key(days[n], ii, new_raw, "evidence")
+                continue
+            taken: list[date] = []
+            for raw in it["turns"]:
+                # a fixed day on an ordinary question means "no later than": it must precede others
+                latest = DAYS - 1 if it["day"] is None else it["day"]
+                d = rng.choice([x for x in days[:latest + 1] if free(x, it, taken)])
+                taken.append(d)
+                add_key(d, ii, raw, "evidence")
+    for ii, it in enumerate(items):
+        if it["type"] == "unanswerable":
+            phrases[ii] = it["question"]
+
+    # 4) fillers: the user's own distractors first (spread one a day), then generic lines
+    size = {d: max(rng.randint(MIN_TURNS, MAX_TURNS), len(keys[d])) for d in days}
+    fill = {d: [] for d in days}
+    used_text = {k["query"] for d in days for k in keys[d]}
+    distract = list(spec["distract"])
+    rng.shuffle(distract)
+    for mood, topic, text in distract:
+        for limit in (1, 2):
+            cands = [d for d in days if topic not in blocked[d] and len(keys[d]) + len(fill[d]) < size[d]
+                     and len(fill[d]) < limit]
+            if cands:
+                break
+        d = rng.choice(cands)
+        fill[d].append({"query": text, "mood": mood, "reply": None, "topics": {topic},
+                        "item": None, "role": "distractor"})
+        used_text.add(text)
+
+    slots = {"friend": spec["friends"], "food": spec["foods"], "place": spec["places"],
+             "show": spec["shows"], "work": [spec["work"]]}
+    template_uses = Counter()
+    last_use: dict[int, date] = {}
+    for d in days:
+        day_templates = set()
+        while len(keys[d]) + len(fill[d]) < size[d]:
+            for _ in range(500):
+                ti = rng.randrange(len(FILLER))
+                mood, topic, tmpl = FILLER[ti].split("|", 2)
+                if (topic in blocked[d] or ti in day_templates or template_uses[ti] >= 2
+                        or (d - last_use.get(ti, d - timedelta(days=99))).days < 7):
+                    continue
+                text = tmpl.format(**{k: rng.choice(v) for k, v in slots.items()})
+                text = text[0].upper() + text[1:]
+                if text not in used_text:
+                    break
+            else:
+                raise RuntimeError("ran out of filler lines")
+            template_uses[ti] += 1
+            last_use[ti] = d
+            day_templates.add(ti)
+            used_text.add(text)
+            fill[d].append({"query": text, "mood": mood, "reply": None, "topics": {topic},
+                            "item": None, "role": "filler"})
+
+    # 5) order each day, add greetings and replies
+    history, info = {}, {}
+    for d in days:
+        turns = keys[d] + fill[d]
+        rng.shuffle(turns)
+        if turns[0]["role"] in ("filler", "distractor") and rng.random() < 0.3:
+            turns[0] = dict(turns[0], query=rng.choice(GREETINGS) + turns[0]["query"])
+        replies_today: set[str] = set()
+        for t in turns:
+            t["response"] = t["reply"] or reply_for(t["mood"], rng, replies_today)
+            replies_today.add(t["response"])
+        history[d.isoformat()] = [{"query": t["query"], "response": t["response"]} for t in turns]
+        info[d.isoformat()] = turns
+
+    name = spec["name"]
+    bank = {"name": name, "summary": {}, "personality": {}, "overall_history": "", "history": history,
+            "meta_information": {"name": name, "personality": spec["personality"],
+                                 "hobbies": spec["hobbies"], "speaking_style": spec["style"]}}
+
+    gold = []
+    for ii, it in enumerate(items):
+        evidence = sorted([day, i] for day, turns in info.items() for i, t in enumerate(turns)
+                          if t["item"] == ii and t["role"] == "evidence")
+        gold.append({"user": name, "qid": f"en-{ui:02d}-{ii + 1:02d}", "question": phrases[ii],
+                     "answer": it["answer"], "evidence": evidence, "type": it["type"]})
+    ctx = {"today": today, "info": info, "items": items, "ranges": ranges}
+    return bank, gold, ctx
+
+
+# ------------------------------------------------------------------------------------------------
+# Validation
+# ------------------------------------------------------------------------------------------------
+def validate(banks: dict, gold: list[dict], ctxs: dict) -> list[str]:
+    sys.path.insert(0, str(ROOT))
+    from memory.dates import find_dates  # the project's own parser
+
+    errors: list[str] = []
+    warnings: list[str] = []
+
+    def err(msg):
+        errors.append(msg)
+
+    if len(banks) < 20:
+        err(f"only {len(banks)} users")
+    for name, bank in banks.items():
+        days = sorted(bank["history"])
+        ds = [date.fromisoformat(x) for x in days]
+        if len(ds) != DAYS or any((b - a).days != 1 for a, b in zip(ds, ds[1:])):
+            err(f"{name}: history is not {DAYS} consecutive days")
+        if ds[0].year != 2024 or ds[-1].year != 2024:
+            err(f"{name}: history leaves 2024")
+        for day in days:
+            n = len(bank["history"][day])
+            if not MIN_TURNS <= n <= MAX_TURNS:
+                err(f"{name} {day}: {n} turns")
+        queries = [t["query"] for day in days for t in bank["history"][day]]
+        if len(queries) != len(set(queries)):
+            err(f"{name}: a query repeats verbatim")
+        if ctxs[name]["today"] != ds[-1] + timedelta(days=TODAY_GAP):
+            err(f"{name}: today convention broken")
+
+    per_user = Counter(g["user"] for g in gold)
+    for name in banks:
+        if per_user[name] != 15:
+            err(f"{name}: {per_user[name]} questions")
+    if len({g["qid"] for g in gold}) != len(gold):
+        err("duplicate qid")
+
+    echoed = 0
+    for g in gold:
+        name, qid, kind = g["user"], g["qid"], g["type"]
+        ctx = ctxs[name]
+        info, today = ctx["info"], ctx["today"]
+        ii = int(qid.rsplit("-", 1)[1]) - 1
+        it = ctx["items"][ii]
+        kws = it["kws"]
+        hist = banks[name]["history"]
+        if kind not in TYPES:
+            err(f"{qid}: unknown type {kind}")
+        ev = [tuple(e) for e in g["evidence"]]
+        missing = [(day, idx) for day, idx in ev if day not in hist or not 0 <= idx < len(hist[day])]
+        for day, idx in missing:
+            err(f"{qid}: evidence {day}#{idx} does not exist")
+        if missing:
+            continue
+        ev_queries = [hist[day][idx]["query"] for day, idx in ev]
+        all_turns = [(day, i, t["query"]) for day in hist for i, t in enumerate(hist[day])]
+        others = [(day, i, q) for day, i, q in all_turns if (day, i) not in ev]
+
+        if kind == "unanswerable":
+            if ev:
+                err(f"{qid}: unanswerable with evidence")
+            for day, i, q in all_turns:
+                if any(has(q, k) for k in kws):
+                    err(f"{qid}: '{q}' mentions a never-mentioned word {kws}")
+        elif kind == "multi":
+            if len(ev) < 2 or len({d for d, _ in ev}) < 2:
+                err(f"{qid}: multi needs evidence on several days")
+            for q in ev_queries:
+                if not any(has(q, k) for k in kws):
+                    err(f"{qid}: evidence '{q}' holds none of {kws}")
+            for k in kws:
+                if not any(has(q, k) for q in ev_queries):
+                    err(f"{qid}: no evidence holds '{k}'")
+            for day, i, q in others:
+                if any(has(q, k) for k in kws):
+                    warnings.append(f"{qid}: keyword also in non-evidence turn {day}#{i}: {q}")
+        else:
+            if len(ev) != 1:
+                err(f"{qid}: {kind} should have exactly one evidence turn, has {len(ev)}")
+            for q in ev_queries:
+                if not all(has(q, k) for k in kws):
+                    err(f"{qid}: evidence '{q}' lacks {kws}")
+            for day, i, q in others:
+                if all(has(q, k) for k in kws) and (kind in ("fact", "update", "preference")
+                                                    or date.fromisoformat(day) in ctx["ranges"][ii]):
+                    err(f"{qid}: another turn {day}#{i} also holds {kws}: {q}")
+        if kind == "update":
+            olds = [(day, i) for day, turns in info.items() for i, t in enumerate(turns)
+                    if t["item"] == ii and t["role"] == "old"]
+            if len(olds) != 1 or olds[0][0] >= ev[0][0]:
+                err(f"{qid}: old value must come on an earlier day than the update")
+
+        spans = find_dates(g["question"], today)
+        if kind == "date":
+            d = date.fromisoformat(ev[0][0])
+            if len(spans) != 1 or not spans[0].start == spans[0].end == d:
+                err(f"{qid}: find_dates({g['question']!r}) = {spans}, evidence on {d}")
+        elif kind == "relative":
+            if len(spans) != 1:
+                err(f"{qid}: find_dates({g['question']!r}) = {spans}")
+            for day, _ in ev:
+                d = date.fromisoformat(day)
+                if not any(s.start <= d <= s.end for s in spans):
+                    err(f"{qid}: evidence {d} outside {spans} (today {today})")
+            allowed = re.compile(r"(last week|last weekend|last (%s)|(\d+|%s) days ago)\?$" % (
+                "|".join(WEEKDAYS), "|".join(NUM_WORDS.values())))
+            if not allowed.search(g["question"]):
+                err(f"{qid}: relative phrase not one of the allowed forms: {g['question']}")
+        elif spans:
+            err(f"{qid}: question names a date it should not: {spans}")
+
+        if kind in ("date", "relative"):
+            # nothing else inside the question's day range may touch the same topics
+            for d in ctx["ranges"][ii]:
+                for i, t in enumerate(info[d.isoformat()]):
+                    if (d.isoformat(), i) not in ev and t["topics"] & it["topics"]:
+                        err(f"{qid}: {d}#{i} '{t['query']}' shares a topic inside the question's range")
+            if kind == "relative" and set(ctx["ranges"][ii]) != {
+                    x for x in (date.fromisoformat(k) for k in hist)
+                    if any(s.start <= x <= s.end for s in spans)}:
+                err(f"{qid}: computed range differs from the parser's")
+
+        if kind != "unanswerable":
+            for day in hist:
+                for t in hist[day]:
+                    if any(has(t["response"], k) for k in kws):
+                        echoed += 1
+
+    for w in warnings:
+        print("note:", w)
+    print(f"replies that repeat an answer keyword: {echoed}")
+    return errors
+
+
+def main() -> int:
+    rng = random.Random(SEED)
+    banks, gold, ctxs = {}, [], {}
+    for ui, spec in enumerate(USERS, 1):
+        bank, g, ctx = build_user(ui, spec, rng)
+        banks[spec["name"]] = bank
+        gold.extend(g)
+        ctxs[spec["name"]] = ctx
+
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    BANK_PATH.write_text(json.dumps(banks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    GOLD_PATH.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+
+    # validate what was written, read back from disk
+    banks_read = json.loads(BANK_PATH.read_text(encoding="utf-8"))
+    gold_read = [json.loads(line) for line in GOLD_PATH.read_text(encoding="utf-8").splitlines()]
+    errors = validate(banks_read, gold_read, ctxs)
+    for path in (BANK_PATH, GOLD_PATH):
+        if path.stat().st_size >= 2 * 1024 * 1024:
+            errors.append(f"{path.name} is over 2 MB")
+
+    n_days = sum(len(b["history"]) for b in banks_read.values())
+    n_turns = sum(len(t) for b in banks_read.values() for t in b["history"].values())
+    types = Counter(g["type"] for g in gold_read)
+    print(f"users: {len(banks_read)}  days: {n_days}  turns: {n_turns}  questions: {len(gold_read)}")
+    print("questions per type: " + ", ".join(f"{t} {types[t]}" for t in TYPES))
+    print(f"{BANK_PATH.relative_to(ROOT)}: {BANK_PATH.stat().st_size:,} bytes; "
+          f"{GOLD_PATH.relative_to(ROOT)}: {GOLD_PATH.stat().st_size:,} bytes")
+    if errors:
+        print(f"\nVALIDATION FAILED ({len(errors)} problems):")
+        for e in errors:
+            print(" -", e)
+        return 1
+    print("validation passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

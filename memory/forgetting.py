@@ -21,9 +21,10 @@ def retention(days: float, strength: float, tau: float) -> float:
 
 @dataclass(frozen=True)
 class ForgettingCurve:
-    # With tau=10 and threshold 0.1 an unrecalled turn lives 23 days (ln 10 * 10); one recall
-    # doubles that. The paper's probe, 4 days after 10 days of chat, sees at most t=13: R>=0.27.
-    tau: float = 10.0
+    # With tau=30 and threshold 0.1 an unrecalled turn lives 69 days (ln 10 * 30); one recall
+    # doubles that. The paper's probe, 4 days after 10 days of chat, sees at most t=13: R>=0.65.
+    # tau=10 forgot the first week of our 30-day evaluation histories (EVALUATION.md).
+    tau: float = 30.0
     threshold: float = 0.1
     mode: str = "threshold"  # or "random": forget with probability 1 - R, a seeded draw
     seed: int = 0

@@ -67,7 +67,7 @@ def test_search_can_leave_memory_untouched(bank_file):
 
 def test_fade_and_delete_user(bank_file):
     run("memory", "import", str(bank_file))
-    r = run("memory", "fade", "--today", "2023-05-22")  # R: Apr 27 0.08, May 1 0.12, May 4 0.17
+    r = run("memory", "fade", "--today", "2023-07-07")  # R: Apr 27 0.09, May 1 0.11, May 4 0.12
     assert r.output.splitlines() == ["Bob\t0 turns forgotten", "Emily\t1 turns forgotten"]
     r = run("memory", "delete-user", "Emily", "--yes")
     assert r.exit_code == 0

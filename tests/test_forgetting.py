@@ -86,12 +86,12 @@ def test_paper_scenario_keeps_every_day():
 def test_random_mode_is_reproducible_and_tracks_retention():
     born, today = date(2023, 1, 1), date(2023, 1, 11)  # R = exp(-1) = 0.37 at S=1
     ids = [f"m{i}" for i in range(2000)]
-    a = [ForgettingCurve(mode="random", seed=7).forgets(i, born, 1, today) for i in ids]
-    b = [ForgettingCurve(mode="random", seed=7).forgets(i, born, 1, today) for i in ids]
-    c = [ForgettingCurve(mode="random", seed=8).forgets(i, born, 1, today) for i in ids]
+    a = [ForgettingCurve(tau=10, mode="random", seed=7).forgets(i, born, 1, today) for i in ids]
+    b = [ForgettingCurve(tau=10, mode="random", seed=7).forgets(i, born, 1, today) for i in ids]
+    c = [ForgettingCurve(tau=10, mode="random", seed=8).forgets(i, born, 1, today) for i in ids]
     assert a == b
     assert a != c
     assert sum(a) / len(a) == pytest.approx(1 - math.exp(-1), abs=0.04)
     # a stronger memory is forgotten less often
-    strong = [ForgettingCurve(mode="random", seed=7).forgets(i, born, 3, today) for i in ids]
+    strong = [ForgettingCurve(tau=10, mode="random", seed=7).forgets(i, born, 3, today) for i in ids]
     assert sum(strong) < sum(a)

@@ -281,13 +281,15 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                    today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD; "
                                                        "default: 4 days after each user's last"),
                    method: str = typer.Option("ours", "--method",
-                                              help="ours | dense | original | time-weighted"),
+                                              help="ours | dense | original | "
+                                              "time-weighted, several comma-separated, or all"),
                    language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Hit@k and recall@k of a retrieval method on a bank and its gold questions."""
-    from app.evaluation import EvalDataError, evaluate_retrieval, read_gold
+    from app.evaluation import METHODS, EvalDataError, evaluate_methods, read_gold
     from memory.seed_format import SeedFormatError
 
+    methods = METHODS if method == "all" else tuple(m.strip() for m in method.split(","))
     try:
         ks = tuple(sorted({int(x) for x in k.split(",") if x.strip()}))
         if not ks or min(ks) < 1:
@@ -297,16 +299,18 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
     day = _day(today) if today else None
     s = get_settings()
     try:
-        total = len(read_gold(gold))
+        total = len(read_gold(gold)) * len(methods)
         with tqdm(total=total, unit="q", desc=f"eval {method}") as bar:
-            result = evaluate_retrieval(bank, gold, method, ks, day, s.embedding,
-                                        language or s.language, progress=bar.update)
+            results = evaluate_methods(bank, gold, methods, ks, day, s.embedding,
+                                       language or s.language, progress=bar.update)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
+    result = results[methods[0]] if len(methods) == 1 else results  # several: keyed by method
     if json_out:
         json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                             encoding="utf-8")
-    typer.echo(json.dumps({k: v for k, v in result.items() if k != "per_question"},
+    brief = {m: {k: v for k, v in r.items() if k != "per_question"} for m, r in results.items()}
+    typer.echo(json.dumps(brief[methods[0]] if len(methods) == 1 else brief,
                           ensure_ascii=False, indent=2))
 
 

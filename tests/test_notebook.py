@@ -12,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_the_eval_notebook_runs_headless(monkeypatch):
     monkeypatch.setenv("SF_EVAL_USERS", "2")
+    # Importing streamlit (other tests do) sets MPLBACKEND=Agg for the process, which the
+    # kernel would inherit and then draw nothing; a notebook kernel draws inline.
+    monkeypatch.delenv("MPLBACKEND", raising=False)
     nb = nbformat.read(ROOT / "notebooks" / "eval.ipynb", as_version=4)
     NotebookClient(nb, timeout=900, kernel_name="python3",
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()

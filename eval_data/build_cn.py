@@ -3,7 +3,7 @@
 
     .venv/bin/python eval_data/build_cn.py        (from the repository root)
 
-Writes eval_data/cn/memory_bank_cn.json (the MemoryBank paper's memory format) and
+Writes eval_data/cn/bank_cn.json (the MemoryBank paper's memory format) and
 eval_data/cn/gold_cn.jsonl (gold questions with evidence pointers), then validates both.
 
 Everything below is hand-written original text.  Each user has a fact sheet of key turns
@@ -32,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT_DIR = HERE / "cn"
-BANK_PATH = OUT_DIR / "memory_bank_cn.json"
+BANK_PATH = OUT_DIR / "bank_cn.json"
 GOLD_PATH = OUT_DIR / "gold_cn.jsonl"
 
 SEED = 20240513

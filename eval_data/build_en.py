@@ -2,7 +2,7 @@
 
     .venv/bin/python eval_data/build_en.py          (run from the repository root)
 
-Writes eval_data/en/memory_bank_en.json (the MemoryBank paper's bank format) and
+Writes eval_data/en/bank_en.json (the MemoryBank paper's bank format) and
 eval_data/en/gold_en.jsonl (one gold question per line), then validates both and prints counts.
 
 Everything below is hand-written for this project. The script only decides *where* things go:
@@ -36,7 +36,7 @@ MAX_KEYS_PER_DAY = 2  # key turns of ordinary (non date/relative) questions shar
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT_DIR = HERE / "en"
-BANK_PATH = OUT_DIR / "memory_bank_en.json"
+BANK_PATH = OUT_DIR / "bank_en.json"
 GOLD_PATH = OUT_DIR / "gold_en.jsonl"
 
 TYPES = ["fact", "multi", "date", "relative", "preference", "update", "unanswerable"]

@@ -251,7 +251,7 @@ def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
     assert profile.personality[first_day].strip() and profile.overall_history.strip()
 
 
-def test_summarize_command(store, tmp_path, monkeypatch, model_data_dir):
+def test_summarize_command(monkeypatch, model_data_dir):
     for key, value in {"SF_DATA_DIR": str(model_data_dir), "SF_CHAT_BACKEND": "local",
                        "SF_EMBEDDING": "minilm", "SF_MAX_TOKENS": "16"}.items():
         monkeypatch.setenv(key, value)

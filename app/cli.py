@@ -96,6 +96,21 @@ def search(query: str, user: str = typer.Option(..., "--user"),
 
 
 @memory_app.command()
+def reembed(user: Optional[str] = typer.Option(None, "--user", help="one user; all if omitted")):
+    """Re-embed memories written with another embedding model (after changing SF_EMBEDDING or
+    upgrading); a memory already on the current model is left alone."""
+    store = open_store(get_settings())
+    for u in [user] if user else store.users():
+        was = store.embedded_with(u)
+        if was is None or was == store.embedding_name:
+            typer.echo(f"{u}	up to date" if was else f"{u}	no memories")
+            continue
+        with tqdm(unit="piece", desc=u) as bar:
+            n = store.reembed(u, progress=bar.update)
+        typer.echo(f"{u}	{n} pieces re-embedded ({was or 'unknown'} -> {store.embedding_name})")
+
+
+@memory_app.command()
 def fade(today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD"),
          user: Optional[str] = typer.Option(None, "--user", help="one user; all if omitted")):
     """Forget the turns whose retention has dropped below the threshold as of today."""

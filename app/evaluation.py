@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from memory.embeddings import SINGLE_BY_LANGUAGE
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
@@ -205,10 +206,21 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
     if problems:
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     todays = {b.profile.user: today or default_today(b) for b in banks}
+    # The baselines get plain vectors of the best single model for the language (what a peer
+    # would use), not our two-model vectors; with a named model, every method gets that one.
+    plain = SINGLE_BY_LANGUAGE.get(language, "e5") if embedding == "auto" else embedding
     with tempfile.TemporaryDirectory(prefix="sf-eval-") as tmp:
-        store = MemoryStore.open(tmp, embedding=embedding, language=language)
-        import_banks(store, banks)
-        return {m: _run(m, BUILDERS[m](store, banks), golds, todays, ks, progress)
+        stores: dict[str, MemoryStore] = {}
+
+        def store_for(method: str) -> MemoryStore:
+            name = embedding if method == "ours" else plain
+            if name not in stores:
+                stores[name] = MemoryStore.open(Path(tmp) / str(len(stores)), embedding=name,
+                                                language=language)
+                import_banks(stores[name], banks)
+            return stores[name]
+
+        return {m: _run(m, BUILDERS[m](store_for(m), banks), golds, todays, ks, progress)
                 for m in methods}
 
 

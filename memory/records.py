@@ -50,6 +50,11 @@ class MemoryPiece(BaseModel):
         return f"{self.query}\n{self.response}"
 
     @property
+    def said(self) -> str:
+        """What the user said (the whole text for a summary): the facts, without the reply."""
+        return self.query if self.kind == "turn" and self.query.strip() else self.text
+
+    @property
     def day(self) -> date:
         return date.fromisoformat(self.date)
 

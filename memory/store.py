@@ -11,7 +11,7 @@ import hashlib
 import json
 import threading
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -39,6 +39,10 @@ class StoreError(RuntimeError):
 def collection_name(user: str) -> str:
     # Chroma names allow [a-zA-Z0-9._-]; user names are free text (Chinese, spaces), so hash.
     return "sf_mem_" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:40]
+
+
+def _staging(user: str) -> str:
+    return "sf_new_" + collection_name(user).removeprefix("sf_mem_")
 
 
 def _meta(p: MemoryPiece) -> dict:
@@ -107,7 +111,8 @@ class MemoryStore:
         made_with = (col.metadata or {}).get("embedding")
         if made_with and made_with != self.embedding_name:
             raise StoreError(f"memory of {user!r} was embedded with {made_with!r}, not "
-                             f"{self.embedding_name!r}; open the store with that embedding model")
+                             f"{self.embedding_name!r}; open the store with that embedding model, "
+                             f"or re-embed it: python -m app memory reembed")
         self._collections[name] = col
         return col
 
@@ -120,10 +125,19 @@ class MemoryStore:
         return col
 
     def _constant_vector(self) -> list[float]:
-        # Profiles are fetched by id, never by similarity: a fixed unit vector spares embedding them.
+        # Profiles are fetched by id, never by similarity: a fixed unit vector spares embedding
+        # them. Its length is the one the collection already holds, so that a store keeps
+        # working when its embedding model changes.
         if self._dim is None:
-            self._dim = len(self.embeddings.embed_query("profile"))
+            got = self._profiles().get(limit=1, include=["embeddings"])["embeddings"]
+            self._dim = len(got[0]) if got is not None and len(got) else 1
         return [1.0] + [0.0] * (self._dim - 1)
+
+    def vectors(self, pieces: Sequence[MemoryPiece]) -> list[list[float]]:
+        """The embeddings of pieces; a two-model embedding reads the user's words apart."""
+        if hasattr(self.embeddings, "embed_pairs"):
+            return self.embeddings.embed_pairs([p.text for p in pieces], [p.said for p in pieces])
+        return self.embeddings.embed_documents([p.text for p in pieces])
 
     # -- profiles ---------------------------------------------------------------------------
     def profile(self, user: str) -> Profile | None:
@@ -168,14 +182,13 @@ class MemoryStore:
             for i in range(0, len(ps), BATCH):
                 chunk = ps[i:i + BATCH]
                 col.upsert(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
-                           metadatas=[_meta(p) for p in chunk])
+                           embeddings=self.vectors(chunk), metadatas=[_meta(p) for p in chunk])
 
     def add_turn(self, user: str, day: date, query: str, response: str) -> MemoryPiece:
         """Writes one exchange under `day`; durable when this returns."""
         d = day.isoformat()
-        text = MemoryPiece(id="", user=user, date=d, kind="turn", query=query,
-                           response=response).text
-        vector = self.embeddings.embed_documents([text])
+        draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
+        text, vector = draft.text, self.vectors([draft])
         with self._lock:
             self._ensure_profile(user)
             col = self._collection(user, create=True)
@@ -287,6 +300,56 @@ class MemoryStore:
         got = col.get(where=where, include=["metadatas", "embeddings"])
         return [(_piece(i, m), e) for i, m, e in
                 zip(got["ids"], got["metadatas"], got["embeddings"])]
+
+    # -- changing the embedding model ---------------------------------------------------------
+    def embedded_with(self, user: str) -> str | None:
+        """The embedding model a user's memory was written with; None if they have none."""
+        for name in (collection_name(user), _staging(user)):
+            try:
+                return (self.client.get_collection(name).metadata or {}).get("embedding", "")
+            except (NotFoundError, ValueError):
+                continue
+        return None
+
+    def reembed(self, user: str, progress: Callable[[int], None] | None = None) -> int:
+        """Re-embeds a user's memory with this store's model; returns the pieces re-embedded.
+
+        The new vectors go into a staging collection that replaces the old one only when it is
+        complete: a crash before that leaves the old memory whole, a crash after the swap's
+        delete leaves the staging collection whole, and running this again finishes either.
+        """
+        name, staging = collection_name(user), _staging(user)
+        with self._lock:
+            self._collections.pop(name, None)
+            try:
+                old = self.client.get_collection(name)
+            except (NotFoundError, ValueError):
+                old = None
+            if old is None:  # crashed between delete and rename: the staging copy is complete
+                try:
+                    self.client.get_collection(staging).modify(name=name)
+                except (NotFoundError, ValueError):
+                    return 0
+                return self.count(user)
+            try:
+                self.client.delete_collection(staging)  # a half-made copy from a crashed run
+            except (NotFoundError, ValueError):
+                pass
+            new = self.client.create_collection(
+                staging, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}},
+                metadata={"user": user, "embedding": self.embedding_name})
+            got = old.get(include=["metadatas"])
+            pieces = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
+            for i in range(0, len(pieces), BATCH):
+                chunk = pieces[i:i + BATCH]
+                new.add(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
+                        embeddings=self.vectors(chunk),
+                        metadatas=got["metadatas"][i:i + BATCH])
+                if progress:
+                    progress(len(chunk))
+            self.client.delete_collection(name)
+            new.modify(name=name)
+            return len(pieces)
 
     # -- forgetting ---------------------------------------------------------------------------
     def fade(self, curve: ForgettingCurve, today: date,

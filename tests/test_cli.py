@@ -97,3 +97,19 @@ def test_bad_input_gets_clear_errors(tmp_path):
     assert r.exit_code != 0 and "YYYY-MM-DD" in r.output
     r = run("memory", "export", "--user", "nobody")
     assert r.exit_code == 1
+
+
+def test_reembed_after_changing_the_embedding_model(bank_file, monkeypatch):
+    assert run("memory", "import", str(bank_file)).exit_code == 0
+    monkeypatch.setenv("SF_EMBEDDING", "e5")
+    get_settings.cache_clear()
+    r = run("memory", "search", "--user", "Emily", "What is my cat called?")
+    assert r.exit_code != 0 and "memory reembed" in str(r.exception)
+    r = run("memory", "reembed")
+    assert r.exit_code == 0, r.output
+    assert "Emily\t2 pieces re-embedded (minilm -> e5)" in r.output
+    assert "Bob\t1 pieces re-embedded (minilm -> e5)" in r.output
+    assert "Emily\tup to date" in run("memory", "reembed", "--user", "Emily").output
+    r = run("memory", "search", "--user", "Emily", "--today", "2023-05-10", "--k", "1",
+            "What is my cat called?")
+    assert r.exit_code == 0 and "Mochi" in r.output.splitlines()[0]

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from memory.records import MemoryPiece
+from memory.records import MemoryPiece, turn_id
 from memory.store import MemoryStore, StoreError, collection_name
 
 D1 = date(2023, 5, 1)
+D2 = date(2023, 5, 2)
 
 
 @pytest.fixture
@@ -140,3 +141,62 @@ def test_next_turn_index_survives_long_days_gaps_and_foreign_ids(store):
     assert store.add_turn("Emily", date(2023, 5, 2), "new", "r").index == 3
     assert store.add_turn("Emily", date(2023, 5, 2), "newer", "r").index == 4
     assert store.count("Emily") == 71 + 5
+
+
+def test_two_model_vectors_score_the_mean_of_both_models(tmp_path):
+    import numpy as np
+
+    from memory.embeddings import make_embeddings
+
+    store = MemoryStore.open(tmp_path, embedding="auto", language="en")
+    assert store.embedding_name == "minilm+e5"
+    piece = store.add_turn("u", D1, "I adopted a kitten named Mochi.", "What a lovely name!")
+    [(found, sim)] = store.similar("u", store.embeddings.embed_query("my cat's name"), 1)
+    minilm, e5 = make_embeddings("minilm"), make_embeddings("e5")
+
+    def cos(a, b):
+        a, b = np.asarray(a), np.asarray(b)
+        return float(a @ b / np.linalg.norm(a) / np.linalg.norm(b))
+
+    # MiniLM reads the whole exchange, e5 only what the user said.
+    expected = (cos(minilm.embed_query("my cat's name"), minilm.embed_documents([piece.text])[0])
+                + cos(e5.embed_query("my cat's name"), e5.embed_documents([piece.query])[0])) / 2
+    assert found.id == piece.id and sim == pytest.approx(expected, abs=1e-4)
+
+
+def test_reembed_moves_a_memory_to_another_model_and_keeps_everything(backend):
+    old = backend("minilm")
+    for i in range(3):
+        old.add_turn("u", D1, f"note {i}: I adopted a kitten named Mochi" if i == 1 else f"note {i}", "ok")
+    old.put_summary("u", D1, "Adopted a kitten.", turns=3)
+    old.reinforce("u", [turn_id("u", D1.isoformat(), 1)], D2)
+    before = {p.id: p for p in old.pieces("u")}
+
+    new = backend("e5")
+    with pytest.raises(StoreError, match="reembed"):
+        new.pieces("u")
+    assert new.embedded_with("u") == "minilm"
+    assert new.reembed("u") == 4
+    assert new.embedded_with("u") == "e5"
+    assert {p.id: p for p in new.pieces("u")} == before  # strengths and recall dates kept
+    [(top, _)] = new.similar("u", new.embeddings.embed_query("我的猫叫什么"), 1)
+    assert top.index == 1
+    assert new.add_turn("u", D1, "and another", "ok").index == 3
+
+
+def test_reembed_interrupted_at_the_swap_is_finished_by_running_it_again(tmp_path, monkeypatch):
+    from chromadb.api.models.Collection import Collection
+
+    MemoryStore.open(tmp_path, embedding="minilm").add_turn("u", D1, "I love the sea", "ok")
+    new = MemoryStore.open(tmp_path, embedding="e5")
+
+    def crash(self, **kw):  # the old collection is gone, the complete copy not yet renamed
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(Collection, "modify", crash)
+        with pytest.raises(KeyboardInterrupt):
+            new.reembed("u")
+    assert new.count("u") == 0 and new.embedded_with("u") == "e5"  # held by the staging copy
+    assert new.reembed("u") == 1
+    assert [p.query for p in MemoryStore.open(tmp_path, embedding="e5").pieces("u")] == ["I love the sea"]

@@ -1,0 +1,44 @@
+"""What a recall query asks beyond its words: the days it names and whether it asks how things
+stand now.
+
+Date words steer recall through `memory.dates` and are taken out of the text that is embedded,
+so that "last Wednesday" does not pull in every memory that mentions a weekday. A question about
+the present ("where do I live now?", "我现在在哪工作？") should get the latest word on a fact
+that changed, so statements of change ("moved to", "switched to", "搬到") are favoured for it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from memory.dates import DateSpan, find_dates
+
+_NOW = re.compile(r"\b(?:now|currently|these days|nowadays|at the moment|at present|latest|"
+                  r"still)\b|现在|目前|如今|最新|这阵子|眼下|还在", re.I)
+_CHANGE = re.compile(r"\b(?:moved?|moving|switch(?:ed)?|quit|new|start(?:ed)?|signed|first day|"
+                     r"changed?|now|got (?:a|an|the)|no longer|anymore)\b|"
+                     r"搬|换|辞|新|开始|改|转|现在|不再", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # as asked
+    to_embed: str  # without its date and "now" words, unless nothing else is left
+    spans: list[DateSpan]
+    about_now: bool
+
+
+def read_query(text: str, today: date) -> Query:
+    spans = find_dates(text, today)
+    rest = text
+    for span in spans:
+        rest = rest.replace(span.text, " ")
+    about_now = bool(_NOW.search(text))
+    rest = " ".join(_NOW.sub(" ", rest).split())
+    return Query(text, rest if re.search(r"\w", rest) else text, spans, about_now)
+
+
+def tells_change(said: str) -> bool:
+    """Does the text announce a change ("moved to", "switched", "换了")?"""
+    return bool(_CHANGE.search(said))

@@ -137,8 +137,10 @@ class CompanionNodes:
     def remember(self, state: State) -> dict:
         """Writes the exchange under its day (the user's message alone if the model failed)."""
         reply = "" if state.get("error") else state["messages"][-1].text
+        asked = next(m for m in reversed(state["messages"]) if isinstance(m, HumanMessage))
+        # The message id keys the write: a resumed run that replays this node stores no twin.
         piece = self.store.add_turn(state["user_id"].strip(), date.fromisoformat(state["day"]),
-                                    state["query"], reply)
+                                    state["query"], reply, key=asked.id)
         # `today` holds for one turn only: a thread that goes on tomorrow asks the clock again.
         return {"remembered": piece.id, "today": None, "turns_today": piece.index + 1,
                 "reflection": {}}

@@ -184,8 +184,14 @@ class MemoryStore:
                 col.upsert(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
                            embeddings=self.vectors(chunk), metadatas=[_meta(p) for p in chunk])
 
-    def add_turn(self, user: str, day: date, query: str, response: str) -> MemoryPiece:
-        """Writes one exchange under `day`; durable when this returns."""
+    def add_turn(self, user: str, day: date, query: str, response: str,
+                 key: str | None = None) -> MemoryPiece:
+        """Writes one exchange under `day`; durable when this returns.
+
+        `key` names the exchange (the graph passes its message id): a write repeated with the
+        same key, as when a run killed after this call returned is resumed, returns the stored
+        turn instead of adding it twice. Only the day's last turn is compared, one lookup by id.
+        """
         d = day.isoformat()
         draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
         text, vector = draft.text, self.vectors([draft])
@@ -193,6 +199,10 @@ class MemoryStore:
             self._ensure_profile(user)
             col = self._collection(user, create=True)
             index = self._next_index(col, user, d)
+            if key and index > 0:
+                last = col.get(ids=[turn_id(user, d, index - 1)], include=["metadatas"])
+                if last["ids"] and last["metadatas"][0].get("key") == key:
+                    return _piece(last["ids"][0], last["metadatas"][0])
             while True:
                 # Another process (a second app on the same Chroma server) may take the same
                 # index at the same moment. Chroma's `add` keeps the first write of an id and
@@ -201,7 +211,7 @@ class MemoryStore:
                                     index=index, query=query, response=response)
                 nonce = uuid.uuid4().hex
                 col.add(ids=[piece.id], documents=[text], embeddings=vector,
-                        metadatas=[_meta(piece) | {"nonce": nonce}])
+                        metadatas=[_meta(piece) | {"nonce": nonce} | ({"key": key} if key else {})])
                 got = col.get(ids=[piece.id], include=["metadatas"])["metadatas"]
                 if got and got[0].get("nonce") == nonce:
                     return piece

@@ -206,3 +206,24 @@ def test_the_companion_works_as_a_tool_of_an_agent(store):
     out = create_agent(agent_model, [tool]).invoke({"messages": [HumanMessage("ask my friend")]})
     assert out["messages"][2].text == "Your dog Biscuit!"  # the tool's answer
     assert store.pieces("Emily")[-1].query == "What is my dog called?"
+
+
+def test_a_run_resumed_after_a_crash_in_remember_stores_the_turn_once(store, monkeypatch):
+    # The process "dies" right after the turn was written, before remember's checkpoint:
+    # resuming the run replays remember, which must find the turn it already wrote.
+    g = build_graph(replies("What a lovely name!", "Noted."), store, checkpointer=InMemorySaver())
+    real_add = store.add_turn
+
+    def add_then_die(*args, **kwargs):
+        real_add(*args, **kwargs)
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "add_turn", add_then_die)
+        with pytest.raises(KeyboardInterrupt):
+            g.invoke(turn("My kitten is called Mochi.", today="2023-05-01"), thread())
+    assert store.count("Emily") == 1
+    out = g.invoke(None, thread())  # resume the interrupted run
+    assert out["remembered"] == "Emily_2023-05-01_0" and store.count("Emily") == 1
+    g.invoke(turn("And I like tea.", today="2023-05-01"), thread())
+    assert [p.index for p in store.pieces("Emily", kind="turn")] == [0, 1]

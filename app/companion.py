@@ -28,6 +28,8 @@ def make_companion(s: Settings, *, store: MemoryStore | None = None,
                        checkpointer=checkpointer, curve=forgetting_curve(s), clock=clock,
                        recall_k=s.recall_k, history_exchanges=s.history_exchanges,
                        retention_weight=s.retention_weight, date_boost=s.date_boost,
+                       recall_weights={"lexical_weight": s.lexical_weight,
+                                       "change_boost": s.change_boost},
                        reflect_every=s.reflect_every or None)
 
 

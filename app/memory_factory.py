@@ -20,5 +20,6 @@ def forgetting_curve(s: Settings) -> ForgettingCurve:
 
 def make_retriever(s: Settings, store: MemoryStore, user: str, **overrides) -> EbbinghausRetriever:
     args = dict(store=store, user_id=user, k=s.recall_k, curve=forgetting_curve(s),
-                retention_weight=s.retention_weight, date_boost=s.date_boost)
+                retention_weight=s.retention_weight, date_boost=s.date_boost,
+                lexical_weight=s.lexical_weight, change_boost=s.change_boost)
     return EbbinghausRetriever(**(args | overrides))

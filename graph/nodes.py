@@ -68,11 +68,11 @@ class CompanionNodes:
     """The nodes, sharing the chat model, the memory store and the clock."""
 
     def __init__(self, model: BaseChatModel, store: MemoryStore, *, curve: ForgettingCurve,
-                 clock: Callable[[], date], defaults: Context, retention_weight: float,
-                 date_boost: float, reflect_every: int | None) -> None:
+                 clock: Callable[[], date], defaults: Context, weights: dict[str, float],
+                 reflect_every: int | None) -> None:
         self.model, self.store, self.curve, self.clock = model, store, curve, clock
         self.defaults = defaults
-        self.retention_weight, self.date_boost = retention_weight, date_boost
+        self.weights = weights  # the retriever's ranking weights
         self.reflect_every = reflect_every  # None: the graph never reflects by itself
 
     def _setting(self, runtime: Runtime[Context], name: str) -> int:
@@ -94,8 +94,7 @@ class CompanionNodes:
         day = _day(state.get("today"), self.clock)
         retriever = EbbinghausRetriever(
             store=self.store, user_id=user, k=self._setting(runtime, "recall_k"),
-            curve=self.curve, today=day, retention_weight=self.retention_weight,
-            date_boost=self.date_boost)
+            curve=self.curve, today=day, **self.weights)
         recalled = [Recalled(text=d.page_content, **{k: v for k, v in d.metadata.items()
                                                       if k in Recalled.__annotations__})
                     for d in retriever.invoke(query)]

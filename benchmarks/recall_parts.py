@@ -1,0 +1,72 @@
+"""What each part of recall adds: hit@3 of our retriever on the evaluation sets with one part
+taken away at a time (the weights of the others unchanged).
+
+    python benchmarks/recall_parts.py --language en [--json OUT]
+    python benchmarks/recall_parts.py --language cn [--json OUT]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.evaluation import _run, _turn_keys, default_today, read_gold  # noqa: E402
+from memory.embeddings import DEFAULT_BY_LANGUAGE, SINGLE_BY_LANGUAGE  # noqa: E402
+from memory.retriever import EbbinghausRetriever  # noqa: E402
+from memory.seed_format import import_banks, read_bank  # noqa: E402
+from memory.store import MemoryStore  # noqa: E402
+
+OFF = {"lexical_weight": 0.0, "change_boost": 0.0, "recency_weight": 0.0}
+VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
+    ("all parts", "dual", {}),
+    ("without BM25", "dual", {"lexical_weight": 0.0}),
+    ("without the 'now' handling", "dual", {"change_boost": 0.0, "recency_weight": 0.0}),
+    ("one model on the whole exchange", "single", {}),
+    ("one model, no BM25, no 'now' handling", "single", OFF),
+    ("one model, none of the above, 20 candidates", "single", OFF | {"candidates": 20}),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--language", default="en")
+    ap.add_argument("--json", dest="json_out")
+    args = ap.parse_args()
+    lang = args.language
+    root = Path(__file__).resolve().parents[1] / "eval_data" / lang
+    banks, golds = read_bank(root / f"bank_{lang}.json"), read_gold(root / f"gold_{lang}.jsonl")
+    todays = {b.profile.user: default_today(b) for b in banks}
+    users = [b.profile.user for b in banks]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = {}
+        for kind, name in (("dual", DEFAULT_BY_LANGUAGE[lang]), ("single", SINGLE_BY_LANGUAGE[lang])):
+            stores[kind] = MemoryStore.open(Path(tmp) / kind, embedding=name)
+            import_banks(stores[kind], banks)
+        for label, kind, weights in VARIANTS:
+            store = stores[kind]
+            keys = _turn_keys(store, users)
+
+            def search(user, question, today, k, store=store, keys=keys, weights=weights):
+                docs = EbbinghausRetriever(store=store, user_id=user, k=k, today=today,
+                                           reinforce=False, **weights).recall(question)
+                return [keys[d.metadata["id"]] for d in docs]
+
+            r = _run("ours", search, golds, todays, (1, 3, 5), None)
+            results[label] = {"embedding": store.embedding_name, "hit@k": r["hit@k"],
+                              "by_type": {t: v["hit@k"].get("3") for t, v in r["by_type"].items()}}
+            print(f"{label:44s} {store.embedding_name:10s} hit@3 {r['hit@k']['3']:.3f}  "
+                  + " ".join(f"{t} {v:.3f}" for t, v in results[label]["by_type"].items() if v is not None),
+                  flush=True)
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -119,18 +119,26 @@ class MemoryStore:
     def _profiles(self) -> Collection:
         col = self._collections.get(PROFILES)
         if col is None:
+            # A new collection records its vectors' length; get_or_create leaves an existing
+            # collection's metadata as it is.
             col = self.client.get_or_create_collection(
-                PROFILES, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}})
+                PROFILES, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}},
+                metadata={"vector_length": 1})
             self._collections[PROFILES] = col
         return col
 
     def _constant_vector(self) -> list[float]:
         # Profiles are fetched by id, never by similarity: a fixed unit vector spares embedding
-        # them. Its length is the one the collection already holds, so that a store keeps
-        # working when its embedding model changes.
+        # them. Its length is independent of the embedding model, so a store keeps working when
+        # the model changes. Stores made before this recorded no length: their profiles had the
+        # model's length, read back from a stored profile (never from a collection still being
+        # created: on a server, reading vectors that another process is first writing fails).
         if self._dim is None:
-            got = self._profiles().get(limit=1, include=["embeddings"])["embeddings"]
-            self._dim = len(got[0]) if got is not None and len(got) else 1
+            col = self._profiles()
+            self._dim = (col.metadata or {}).get("vector_length")
+            if self._dim is None:
+                got = col.get(limit=1, include=["embeddings"])["embeddings"]
+                self._dim = len(got[0]) if got is not None and len(got) else 1
         return [1.0] + [0.0] * (self._dim - 1)
 
     def vectors(self, pieces: Sequence[MemoryPiece]) -> list[list[float]]:

@@ -16,7 +16,7 @@ from graph import build_graph
 from memory.store import MemoryStore
 
 from app.chat_models import make_chat_model
-from app.memory_factory import forgetting_curve, open_store
+from app.memory_factory import forgetting_curve, open_store, recall_weights
 from app.settings import Settings
 
 
@@ -27,10 +27,7 @@ def make_companion(s: Settings, *, store: MemoryStore | None = None,
     return build_graph(model or make_chat_model(s), store or open_store(s),
                        checkpointer=checkpointer, curve=forgetting_curve(s), clock=clock,
                        recall_k=s.recall_k, history_exchanges=s.history_exchanges,
-                       retention_weight=s.retention_weight, date_boost=s.date_boost,
-                       recall_weights={"lexical_weight": s.lexical_weight,
-                                       "change_boost": s.change_boost},
-                       reflect_every=s.reflect_every or None)
+                       recall_weights=recall_weights(s), reflect_every=s.reflect_every or None)
 
 
 class Threads:

@@ -102,12 +102,13 @@ def _turn_keys(store: MemoryStore, users: list[str]) -> dict[str, Hit]:
             for u in users for p in store.pieces(u)}
 
 
-def ours(store: MemoryStore, banks: list[UserBank]) -> Search:
+def ours(store: MemoryStore, banks: list[UserBank], **weights: float) -> Search:
+    """Our retriever; `weights` override its ranking weights (benchmarks/recall_parts.py)."""
     keys = _turn_keys(store, [b.profile.user for b in banks])
 
     def search(user: str, question: str, today: date, k: int) -> list[Hit]:
         docs = EbbinghausRetriever(store=store, user_id=user, k=k, today=today,
-                                   reinforce=False).recall(question)
+                                   reinforce=False, **weights).recall(question)
         return [keys[d.metadata["id"]] for d in docs]
     return search
 

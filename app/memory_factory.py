@@ -18,8 +18,13 @@ def forgetting_curve(s: Settings) -> ForgettingCurve:
                            seed=s.forget_seed)
 
 
+def recall_weights(s: Settings) -> dict[str, float]:
+    """The retriever's ranking weights from settings (for the CLI's search and the graph)."""
+    return {"retention_weight": s.retention_weight, "date_boost": s.date_boost,
+            "lexical_weight": s.lexical_weight, "change_boost": s.change_boost}
+
+
 def make_retriever(s: Settings, store: MemoryStore, user: str, **overrides) -> EbbinghausRetriever:
     args = dict(store=store, user_id=user, k=s.recall_k, curve=forgetting_curve(s),
-                retention_weight=s.retention_weight, date_boost=s.date_boost,
-                lexical_weight=s.lexical_weight, change_boost=s.change_boost)
+                **recall_weights(s))
     return EbbinghausRetriever(**(args | overrides))

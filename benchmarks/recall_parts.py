@@ -16,9 +16,8 @@ from pathlib import Path
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation import _run, _turn_keys, default_today, read_gold  # noqa: E402
+from app.evaluation import _run, default_today, ours, read_gold  # noqa: E402
 from memory.embeddings import DEFAULT_BY_LANGUAGE, SINGLE_BY_LANGUAGE  # noqa: E402
-from memory.retriever import EbbinghausRetriever  # noqa: E402
 from memory.seed_format import import_banks, read_bank  # noqa: E402
 from memory.store import MemoryStore  # noqa: E402
 
@@ -42,7 +41,6 @@ def main() -> None:
     root = Path(__file__).resolve().parents[1] / "eval_data" / lang
     banks, golds = read_bank(root / f"bank_{lang}.json"), read_gold(root / f"gold_{lang}.jsonl")
     todays = {b.profile.user: default_today(b) for b in banks}
-    users = [b.profile.user for b in banks]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         stores = {}
@@ -51,14 +49,7 @@ def main() -> None:
             import_banks(stores[kind], banks)
         for label, kind, weights in VARIANTS:
             store = stores[kind]
-            keys = _turn_keys(store, users)
-
-            def search(user, question, today, k, store=store, keys=keys, weights=weights):
-                docs = EbbinghausRetriever(store=store, user_id=user, k=k, today=today,
-                                           reinforce=False, **weights).recall(question)
-                return [keys[d.metadata["id"]] for d in docs]
-
-            r = _run("ours", search, golds, todays, (1, 3, 5), None)
+            r = _run("ours", ours(store, banks, **weights), golds, todays, (1, 3, 5), None)
             results[label] = {"embedding": store.embedding_name, "hit@k": r["hit@k"],
                               "by_type": {t: v["hit@k"].get("3") for t, v in r["by_type"].items()}}
             print(f"{label:44s} {store.embedding_name:10s} hit@3 {r['hit@k']['3']:.3f}  "

@@ -19,9 +19,8 @@ from graph.state import Context, InputState, OutputState, State
 def build_graph(model: BaseChatModel, store: MemoryStore, *,
                 checkpointer: BaseCheckpointSaver | None = None,
                 curve: ForgettingCurve | None = None, clock: Callable[[], date] = date.today,
-                recall_k: int = 3, history_exchanges: int = 7, retention_weight: float = 0.15,
-                date_boost: float = 1.0, recall_weights: dict[str, float] | None = None,
-                reflect_every: int | None = 20,
+                recall_k: int = 3, history_exchanges: int = 7,
+                recall_weights: dict[str, float] | None = None, reflect_every: int | None = 20,
                 name: str = "siliconfriend") -> CompiledStateGraph:
     """One turn: retrieve -> respond -> remember -> (reflect | fail) -> end.
 
@@ -32,13 +31,13 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     Input: {"messages": [HumanMessage], "user_id": ..., "language": "en"|"cn",
     "today": "YYYY-MM-DD"}; output: messages, recalled, day, remembered. `recall_k` and
     `history_exchanges` can be changed per run through the context (`Context`);
-    `recall_weights` sets other weights of `EbbinghausRetriever` (lexical_weight, change_boost...).
+    `recall_weights` overrides `EbbinghausRetriever`'s ranking weights (retention_weight,
+    date_boost, lexical_weight, change_boost, recency_weight).
     """
     nodes = CompanionNodes(
         model, store, curve=curve or ForgettingCurve(), clock=clock,
         defaults=Context(recall_k=recall_k, history_exchanges=history_exchanges),
-        weights={"retention_weight": retention_weight, "date_boost": date_boost,
-                 **(recall_weights or {})}, reflect_every=reflect_every)
+        weights=recall_weights or {}, reflect_every=reflect_every)
     builder = StateGraph(State, context_schema=Context, input_schema=InputState,
                          output_schema=OutputState)
     builder.add_node("retrieve", nodes.retrieve)

@@ -80,8 +80,10 @@ class EbbinghausRetriever(BaseRetriever):
         words = dict(zip(found, bm25_scores(query, [p.text for p, _ in found.values()])
                          if self.lexical_weight else [0.0] * len(found)))
         top_words = max(words.values(), default=0.0) or 1.0
-        days = [p.day.toordinal() for p, _ in found.values()]
-        first, days_span = min(days, default=0), (max(days, default=0) - min(days, default=0)) or 1
+        if asked.about_now:
+            days = [p.day.toordinal() for p, _ in found.values()]
+            first = min(days, default=0)
+            days_span = (max(days, default=0) - first) or 1
         ranked = []
         for pid, (p, sim) in found.items():
             last = date.fromisoformat(p.last_recall_date)

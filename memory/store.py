@@ -23,7 +23,8 @@ from chromadb.errors import NotFoundError
 from langchain_core.embeddings import Embeddings
 
 from memory.forgetting import ForgettingCurve
-from memory.embeddings import ChromaEmbeddingFunction, make_embeddings, resolve_name
+from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_embeddings,
+                               resolve_name)
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
 
 PROFILES = "sf_profiles"
@@ -143,7 +144,7 @@ class MemoryStore:
 
     def vectors(self, pieces: Sequence[MemoryPiece]) -> list[list[float]]:
         """The embeddings of pieces; a two-model embedding reads the user's words apart."""
-        if hasattr(self.embeddings, "embed_pairs"):
+        if isinstance(self.embeddings, DualEmbeddings):
             return self.embeddings.embed_pairs([p.text for p in pieces], [p.said for p in pieces])
         return self.embeddings.embed_documents([p.text for p in pieces])
 

@@ -57,6 +57,11 @@ def test_statements_of_change_are_told_apart():
 from memory.retriever import EbbinghausRetriever  # noqa: E402
 
 
+def tell(store, history: list[tuple[date, str]]) -> None:
+    for day, said in history:
+        store.add_turn("u", day, said, "I see.")
+
+
 def ranks(store, query, today, **weights) -> list[str]:
     docs = EbbinghausRetriever(store=store, user_id="u", k=10, today=today, reinforce=False,
                                **weights).invoke(query)
@@ -67,13 +72,12 @@ CLUB = "joined the marine biology club bro, they do tide pooling trips and every
 
 
 def test_a_shared_rare_word_lifts_a_memory_that_dense_search_ranks_low(store):
-    for day, said in [(date(2024, 9, 24), CLUB),
-                      (date(2024, 10, 1), "Went to a party at the dorm, met a few people from my floor."),
-                      (date(2024, 10, 3), "Signed up for a free online course. Let's see if I finish it."),
-                      (date(2024, 10, 5), "picked up shifts at the campus bookstore, restocking highlighters"),
-                      (date(2024, 10, 21), "lowkey homesick today. everyone already has their friend group"),
-                      (date(2024, 10, 23), "Dropped by the beach by campus and ran into an old friend.")]:
-        store.add_turn("u", day, said, "Tell me more.")
+    tell(store, [(date(2024, 9, 24), CLUB),
+                 (date(2024, 10, 1), "Went to a party at the dorm, met a few people from my floor."),
+                 (date(2024, 10, 3), "Signed up for a free online course. Let's see if I finish it."),
+                 (date(2024, 10, 5), "picked up shifts at the campus bookstore, restocking highlighters"),
+                 (date(2024, 10, 21), "lowkey homesick today. everyone already has their friend group"),
+                 (date(2024, 10, 23), "Dropped by the beach by campus and ran into an old friend.")])
     today = date(2024, 10, 27)
     assert CLUB not in ranks(store, "What club did I join?", today, lexical_weight=0)[:3]
     assert CLUB in ranks(store, "What club did I join?", today)[:3]
@@ -84,12 +88,11 @@ OLD_HOME = "Living in a tiny studio in Bed-Stuy with a radiator that screams."
 
 
 def test_a_question_about_now_favours_the_later_statement_of_change(store):
-    for day, said in [(date(2024, 6, 1), OLD_HOME),
-                      (date(2024, 6, 3), "A light bulb went out and I don't have a spare. Living in the dim ages."),
-                      (date(2024, 6, 5), "Some days I wonder if I'm doing enough with my life."),
-                      (date(2024, 6, 12), "Busy day at the bar, my feet hurt."),
-                      (date(2024, 6, 21), MOVED)]:
-        store.add_turn("u", day, said, "I see.")
+    tell(store, [(date(2024, 6, 1), OLD_HOME),
+                 (date(2024, 6, 3), "A light bulb went out and I don't have a spare. Living in the dim ages."),
+                 (date(2024, 6, 5), "Some days I wonder if I'm doing enough with my life."),
+                 (date(2024, 6, 12), "Busy day at the bar, my feet hurt."),
+                 (date(2024, 6, 21), MOVED)])
     today = date(2024, 6, 28)
     plain = ranks(store, "Where do I live now?", today, change_boost=0, recency_weight=0)
     boosted = ranks(store, "Where do I live now?", today)

@@ -16,11 +16,9 @@ from memory.dates import DateSpan, find_dates
 
 _NOW = re.compile(r"\b(?:now|currently|these days|nowadays|at the moment|at present|latest|"
                   r"still)\b|现在|目前|如今|最新|这阵子|眼下|还在", re.I)
-# "now" itself is no statement of change: "took a nap and now I'm wide awake" is not news about
-# where one lives; it matched such lines for every question about now.
 _CHANGE = re.compile(r"\b(?:moved?|moving|switch(?:ed)?|quit|new|start(?:ed)?|signed|first day|"
-                     r"changed?|got (?:a|an|the)|no longer|anymore)\b|"
-                     r"搬|换|辞|新|开始|改|转|不再", re.I)
+                     r"changed?|now|got (?:a|an|the)|no longer|anymore)\b|"
+                     r"搬|换|辞|新|开始|改|转|现在|不再", re.I)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ taken away at a time (the weights of the others unchanged).
 
     python benchmarks/recall_parts.py --language en [--json OUT]
     python benchmarks/recall_parts.py --language cn [--json OUT]
+    python benchmarks/recall_parts.py --set en_holdout [--json OUT]   (any folder of eval_data/)
 """
 from __future__ import annotations
 
@@ -34,12 +35,14 @@ VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--language", default="en")
+    ap.add_argument("--language", default="en", help="its development set")
+    ap.add_argument("--set", dest="name", help="a set of eval_data/ by folder, e.g. en_holdout")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
-    lang = args.language
-    root = Path(__file__).resolve().parents[1] / "eval_data" / lang
-    banks, golds = read_bank(root / f"bank_{lang}.json"), read_gold(root / f"gold_{lang}.jsonl")
+    name = args.name or args.language
+    lang = name.split("_")[0]
+    root = Path(__file__).resolve().parents[1] / "eval_data" / name
+    banks, golds = read_bank(root / f"bank_{name}.json"), read_gold(root / f"gold_{name}.jsonl")
     todays = {b.profile.user: default_today(b) for b in banks}
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,13 +3,16 @@ computed as defined (hit@k, recall@k, per type, unanswerable questions left out 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.evaluation import METHODS, EvalDataError, _score, evaluate_retrieval, read_gold
+from app.evaluation import (METHODS, EvalDataError, _score, check_evidence, evaluate_retrieval,
+                            read_gold)
 from app.settings import get_settings
+from memory.seed_format import read_bank
 
 BANK = {
     "Ana": {"name": "Ana", "history": {
@@ -157,3 +160,23 @@ def test_eval_answers_scores_with_a_judge(files, tmp_path, monkeypatch):
              "What is the name of my sister's parrot?"]
     assert "Today is 2024-03-07" in asked[0]["messages"][0]["content"]
     assert "grey parrot named Kiwi" in asked[0]["messages"][0]["content"]
+
+
+EVAL_DATA = Path(__file__).resolve().parents[1] / "eval_data"
+# Every committed set: (folder, users, questions). Development sets tune recall; the held-out
+# ones only check it.
+SETS = [("en", 20, 300), ("cn", 20, 300), ("en_holdout", 8, 120), ("en_test", 8, 120),
+        ("cn_holdout", 8, 120)]
+
+
+@pytest.mark.parametrize("name, users, questions", SETS)
+def test_committed_eval_sets_are_whole(name, users, questions):
+    golds = read_gold(EVAL_DATA / name / f"gold_{name}.jsonl")
+    banks = read_bank(EVAL_DATA / name / f"bank_{name}.json")
+    assert check_evidence(banks, golds) == []
+    assert len(banks) == users and len(golds) == questions
+    assert len({g.qid for g in golds}) == questions
+    assert {g.user for g in golds} == {b.profile.user for b in banks}
+    assert {g.type for g in golds} == {"fact", "multi", "date", "relative", "preference",
+                                       "update", "unanswerable"}
+    assert all(bool(g.evidence) == (g.type != "unanswerable") for g in golds)

@@ -1,5 +1,5 @@
 """notebooks/eval.ipynb runs headless from top to bottom on the project's evaluation sets (cut
-to two users per language, to keep the suite quick) and draws its figures."""
+to two users per set, to keep the suite quick) and draws its figures."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,4 +22,5 @@ def test_the_eval_notebook_runs_headless(monkeypatch):
     assert not [o for o in outputs if o.output_type == "error"]
     table = next(o for o in outputs if "text/html" in o.get("data", {}))["data"]["text/html"]
     assert all(m in table for m in ("ours", "dense", "original", "time-weighted"))
+    assert all(s in table for s in ("en_holdout", "en_test", "cn_holdout"))
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # hit@k, per type

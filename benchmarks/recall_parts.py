@@ -4,6 +4,8 @@ taken away at a time (the weights of the others unchanged).
     python benchmarks/recall_parts.py --language en [--json OUT]
     python benchmarks/recall_parts.py --language cn [--json OUT]
     python benchmarks/recall_parts.py --set en_holdout [--json OUT]   (any folder of eval_data/)
+    python benchmarks/recall_parts.py --set en --try '{"lexical_weight": 0.2}' [--try ...]
+        (more rows: all parts with these weights changed)
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--language", default="en", help="its development set")
     ap.add_argument("--set", dest="name", help="a set of eval_data/ by folder, e.g. en_holdout")
+    ap.add_argument("--try", dest="tries", action="append", default=[], type=json.loads,
+                    help="retriever weights as JSON, one more row each")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
     name = args.name or args.language
@@ -47,10 +51,11 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         stores = {}
-        for kind, name in (("dual", DEFAULT_BY_LANGUAGE[lang]), ("single", SINGLE_BY_LANGUAGE[lang])):
-            stores[kind] = MemoryStore.open(Path(tmp) / kind, embedding=name)
+        for kind, model in (("dual", DEFAULT_BY_LANGUAGE[lang]), ("single", SINGLE_BY_LANGUAGE[lang])):
+            stores[kind] = MemoryStore.open(Path(tmp) / kind, embedding=model)
             import_banks(stores[kind], banks)
-        for label, kind, weights in VARIANTS:
+        tries = [(json.dumps(w), "dual", w) for w in args.tries]
+        for label, kind, weights in VARIANTS + tries:
             store = stores[kind]
             r = _run("ours", ours(store, banks, **weights), golds, todays, (1, 3, 5), None)
             results[label] = {"embedding": store.embedding_name, "hit@k": r["hit@k"],

@@ -11,32 +11,26 @@ own generic filler lines, all hand-written for it. The machinery is build_en.py'
 copied: the layout (build_user), the companion's replies (its reply pools and reply_for), the date
 phrasing and the validation. Only the seed, the content and the output paths differ.
 
-Two small adaptations, both done here without touching build_en.py:
+Two small adaptations, both in held_out_en.py (shared with build_en_test.py), without touching
+build_en.py:
 - build_user fills each day from build_en.FILLER. It is pointed at this file's own FILLER while
   the held-out users are built, and set back afterwards.
 - build_en.validate expects at least 20 users. Its "only 8 users" message is the one message
-  dropped here; every other check applies unchanged.
+  dropped; every other check applies unchanged.
 Question ids are "enh-UU-QQ" (build_user writes "en-UU-QQ"; the prefix is changed after it).
 """
 from __future__ import annotations
 
-import json
-import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import build_en as B  # noqa: E402  (the development set's generator: runs nothing on import)
-from build_en import Q, TYPES, build_user, validate  # noqa: E402
+from build_en import Q  # noqa: E402  (the development set's generator: runs nothing on import)
+from held_out_en import write_set  # noqa: E402
 
 SEED = 20250917  # build_en.py uses 20240611
-ROOT = HERE.parent
-OUT_DIR = HERE / "en_holdout"
-BANK_PATH = OUT_DIR / "bank_en_holdout.json"
-GOLD_PATH = OUT_DIR / "gold_en_holdout.jsonl"
 QID_PREFIX = "enh"
 
 # ------------------------------------------------------------------------------------------------
@@ -648,53 +642,7 @@ USERS = [
 
 
 def main() -> int:
-    rng = random.Random(SEED)
-    banks, gold, ctxs = {}, [], {}
-    dev_filler = B.FILLER
-    B.FILLER = FILLER  # build_user reads the module's FILLER when it fills a day
-    try:
-        for ui, spec in enumerate(USERS, 1):
-            bank, g, ctx = build_user(ui, spec, rng)
-            for q in g:
-                q["qid"] = QID_PREFIX + q["qid"][q["qid"].index("-"):]
-            banks[spec["name"]] = bank
-            gold.extend(g)
-            ctxs[spec["name"]] = ctx
-    finally:
-        B.FILLER = dev_filler
-
-    OUT_DIR.mkdir(parents=True, exist_ok=True)
-    BANK_PATH.write_text(json.dumps(banks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    GOLD_PATH.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
-
-    # validate what was written, read back from disk, with build_en's own checks
-    banks_read = json.loads(BANK_PATH.read_text(encoding="utf-8"))
-    gold_read = [json.loads(line) for line in GOLD_PATH.read_text(encoding="utf-8").splitlines()]
-    errors = validate(banks_read, gold_read, ctxs)
-    errors = [e for e in errors if e != f"only {len(banks_read)} users"]  # this set has 8 by design
-    if len(banks_read) != len(USERS):
-        errors.append(f"{len(banks_read)} users, expected {len(USERS)}")
-    for path in (BANK_PATH, GOLD_PATH):
-        if path.stat().st_size >= 2 * 1024 * 1024:
-            errors.append(f"{path.name} is over 2 MB")
-
-    n_days = sum(len(b["history"]) for b in banks_read.values())
-    n_turns = sum(len(t) for b in banks_read.values() for t in b["history"].values())
-    types = Counter(g["type"] for g in gold_read)
-    rel = Counter(it["rel"] for spec in USERS for it in spec["items"] if it["type"] == "relative")
-    print(f"users: {len(banks_read)}  days: {n_days}  turns: {n_turns}  questions: {len(gold_read)}  "
-          f"evidence turns: {sum(len(g['evidence']) for g in gold_read)}")
-    print("questions per type: " + ", ".join(f"{t} {types[t]}" for t in TYPES))
-    print("relative kinds: " + ", ".join(f"{k} {v}" for k, v in sorted(rel.items())))
-    print(f"{BANK_PATH.relative_to(ROOT)}: {BANK_PATH.stat().st_size:,} bytes; "
-          f"{GOLD_PATH.relative_to(ROOT)}: {GOLD_PATH.stat().st_size:,} bytes")
-    if errors:
-        print(f"\nVALIDATION FAILED ({len(errors)} problems):")
-        for e in errors:
-            print(" -", e)
-        return 1
-    print("validation passed")
-    return 0
+    return write_set(USERS, FILLER, SEED, "en_holdout", QID_PREFIX)
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ class DualEmbeddings(Embeddings):
         self.whole, self.said = whole, said
 
     @staticmethod
-    def _join(a: list[float], b: list[float]) -> list[float]:
+    def join(a: list[float], b: list[float]) -> list[float]:
         na = math.sqrt(sum(x * x for x in a)) * math.sqrt(2) or 1.0
         nb = math.sqrt(sum(x * x for x in b)) * math.sqrt(2) or 1.0
         return [x / na for x in a] + [x / nb for x in b]
@@ -84,14 +84,18 @@ class DualEmbeddings(Embeddings):
     def embed_pairs(self, wholes: list[str], saids: list[str]) -> list[list[float]]:
         if not wholes:
             return []
-        return [self._join(a, b) for a, b in zip(self.whole.embed_documents(list(wholes)),
+        return [self.join(a, b) for a, b in zip(self.whole.embed_documents(list(wholes)),
                                                  self.said.embed_documents(list(saids)))]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_pairs(texts, texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return self._join(self.whole.embed_query(text), self.said.embed_query(text))
+        return self.join(*self.embed_query_halves(text))
+
+    def embed_query_halves(self, text: str) -> tuple[list[float], list[float]]:
+        """The query as each model reads it, so that a caller can weigh the two itself."""
+        return self.whole.embed_query(text), self.said.embed_query(text)
 
 
 def minilm_path() -> str:

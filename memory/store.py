@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import chromadb
 from chromadb.api import ClientAPI
@@ -25,6 +26,7 @@ from langchain_core.embeddings import Embeddings
 from memory.forgetting import ForgettingCurve
 from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_embeddings,
                                resolve_name)
+from memory import sentences
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
 
 PROFILES = "sf_profiles"
@@ -35,6 +37,13 @@ IN_DAYS = 62  # spans up to this many days are fetched by listing their dates
 
 class StoreError(RuntimeError):
     pass
+
+
+class Match(NamedTuple):
+    """A piece found for a recall, with what the retriever scores it by."""
+    piece: MemoryPiece
+    vector: list[float]  # as stored
+    sentences: str  # the user's sentences' vectors (`memory.sentences`); "" in older stores
 
 
 def collection_name(user: str) -> str:
@@ -142,11 +151,38 @@ class MemoryStore:
                 self._dim = len(got[0]) if got is not None and len(got) else 1
         return [1.0] + [0.0] * (self._dim - 1)
 
+    @property
+    def sentence_model(self) -> Embeddings:
+        """The model that reads the user's words (and their sentences)."""
+        e = self.embeddings
+        return e.said if isinstance(e, DualEmbeddings) else e
+
     def vectors(self, pieces: Sequence[MemoryPiece]) -> list[list[float]]:
         """The embeddings of pieces; a two-model embedding reads the user's words apart."""
-        if isinstance(self.embeddings, DualEmbeddings):
-            return self.embeddings.embed_pairs([p.text for p in pieces], [p.said for p in pieces])
-        return self.embeddings.embed_documents([p.text for p in pieces])
+        return self._encode(pieces)[0]
+
+    def _encode(self, pieces: Sequence[MemoryPiece]) -> tuple[list[list[float]], list[str]]:
+        """Each piece's vector and its packed sentence vectors (`memory.sentences`)."""
+        if not pieces:
+            return [], []
+        e, said = self.embeddings, [p.said for p in pieces]
+        split = [sentences.split(t) for t in said]
+        if isinstance(e, DualEmbeddings):
+            said_vecs = e.said.embed_documents(said)
+            vectors = [e.join(a, b) for a, b in
+                       zip(e.whole.embed_documents([p.text for p in pieces]), said_vecs)]
+            # A one-sentence turn's sentence vector is its said half: embed only the others.
+            todo = [i for i, parts in enumerate(split) if len(parts) > 1]
+        else:
+            said_vecs = [None] * len(pieces)
+            vectors = e.embed_documents([p.text for p in pieces])
+            todo = list(range(len(pieces)))
+        flat = [s for i in todo for s in split[i]]
+        rows = iter(self.sentence_model.embed_documents(flat) if flat else [])
+        per_piece = {i: [next(rows) for _ in split[i]] for i in todo}
+        packed = [sentences.pack(per_piece[i] if i in per_piece else [said_vecs[i]])
+                  for i in range(len(pieces))]
+        return vectors, packed
 
     # -- profiles ---------------------------------------------------------------------------
     def profile(self, user: str) -> Profile | None:
@@ -190,8 +226,10 @@ class MemoryStore:
             col = self._collection(user, create=True)
             for i in range(0, len(ps), BATCH):
                 chunk = ps[i:i + BATCH]
+                vectors, packed = self._encode(chunk)
                 col.upsert(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
-                           embeddings=self.vectors(chunk), metadatas=[_meta(p) for p in chunk])
+                           embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
+                                                          for p, s in zip(chunk, packed)])
 
     def add_turn(self, user: str, day: date, query: str, response: str,
                  key: str | None = None) -> MemoryPiece:
@@ -203,7 +241,7 @@ class MemoryStore:
         """
         d = day.isoformat()
         draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
-        text, vector = draft.text, self.vectors([draft])
+        text, (vector, packed) = draft.text, self._encode([draft])
         with self._lock:
             self._ensure_profile(user)
             col = self._collection(user, create=True)
@@ -220,7 +258,8 @@ class MemoryStore:
                                     index=index, query=query, response=response)
                 nonce = uuid.uuid4().hex
                 col.add(ids=[piece.id], documents=[text], embeddings=vector,
-                        metadatas=[_meta(piece) | {"nonce": nonce} | ({"key": key} if key else {})])
+                        metadatas=[_meta(piece) | {"sentences": packed[0], "nonce": nonce}
+                                   | ({"key": key} if key else {})])
                 got = col.get(ids=[piece.id], include=["metadatas"])["metadatas"]
                 if got and got[0].get("nonce") == nonce:
                     return piece
@@ -302,8 +341,18 @@ class MemoryStore:
         return [(_piece(i, m), 1.0 - d) for i, m, d in
                 zip(got["ids"][0], got["metadatas"][0], got["distances"][0])]
 
-    def on_days(self, user: str, start: date, end: date) -> list[tuple[MemoryPiece, list[float]]]:
-        """Pieces made between start and end (inclusive), with their embeddings."""
+    def nearest(self, user: str, embedding: Sequence[float], n: int) -> list[Match]:
+        """The n pieces nearest to `embedding`, with their vectors, for re-ranking."""
+        col = self._collection(user, create=False)
+        if col is None or n <= 0:
+            return []
+        got = col.query(query_embeddings=[list(embedding)], n_results=n,
+                        include=["metadatas", "embeddings"])
+        return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
+                zip(got["ids"][0], got["metadatas"][0], got["embeddings"][0])]
+
+    def on_days(self, user: str, start: date, end: date) -> list[Match]:
+        """Pieces made between start and end (inclusive), with their vectors."""
         col = self._collection(user, create=False)
         if col is None:
             return []
@@ -317,7 +366,7 @@ class MemoryStore:
             where = {"$and": [{"day": {"$gte": start.toordinal()}},
                               {"day": {"$lte": end.toordinal()}}]}
         got = col.get(where=where, include=["metadatas", "embeddings"])
-        return [(_piece(i, m), e) for i, m, e in
+        return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
                 zip(got["ids"], got["metadatas"], got["embeddings"])]
 
     # -- changing the embedding model ---------------------------------------------------------
@@ -361,9 +410,11 @@ class MemoryStore:
             pieces = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
             for i in range(0, len(pieces), BATCH):
                 chunk = pieces[i:i + BATCH]
+                vectors, packed = self._encode(chunk)
                 new.add(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
-                        embeddings=self.vectors(chunk),
-                        metadatas=got["metadatas"][i:i + BATCH])
+                        embeddings=vectors,
+                        metadatas=[m | {"sentences": s} for m, s in
+                                   zip(got["metadatas"][i:i + BATCH], packed)])
                 if progress:
                     progress(len(chunk))
             self.client.delete_collection(name)

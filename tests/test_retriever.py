@@ -194,3 +194,43 @@ def test_retriever_never_returns_another_users_memory(emily):
 
 def test_empty_memory_recalls_nothing(store):
     assert recall(store, "nobody", "anything at all?") == []
+
+
+COFFEE = [  # the fact is one sentence among small talk, the distractors are all about coffee
+    ("Rough morning. The bus was late and my umbrella broke. Picked up a bag of beans from "
+     "Ridgeline Roasters on the way. At least the office was warm.", "Sorry about the morning!"),
+    ("Coffee at work tastes like burnt toast again.", "Oof."),
+    ("Had three coffees before noon, my hands are shaking.", "Maybe some water?"),
+    ("Bought a new grinder, it's so loud the cat hides.", "Poor cat!"),
+    ("The coffee shop downstairs closed for renovation.", "That's a loss."),
+]
+
+
+@pytest.fixture
+def coffee(backend):
+    store = backend("auto")  # the English default: MiniLM on the exchange, e5 on the user's words
+    for i, (q, r) in enumerate(COFFEE):
+        store.add_turn("u", date(2023, 5, 1 + i), q, r)
+    return store
+
+
+def test_a_fact_said_among_small_talk_is_found_by_its_sentence(coffee):
+    question = "Where do I buy my coffee beans?"
+    [top] = recall(coffee, "u", question, k=1, reinforce=False)
+    assert "Ridgeline" in top.page_content
+    # Without the sentence vectors the whole turn's blur loses to the coffee small talk.
+    [top] = recall(coffee, "u", question, k=1, reinforce=False, sentence_weight=0.0)
+    assert "Ridgeline" not in top.page_content
+
+
+def test_memories_stored_without_sentence_vectors_are_still_recalled(coffee):
+    """Stores written before sentence vectors: each piece counts as one sentence."""
+    question = "Why is my cat hiding?"
+    [before] = recall(coffee, "u", question, k=1, reinforce=False)
+    col = coffee._collection("u", create=False)
+    ids = col.get(include=[])["ids"]
+    col.update(ids=ids, metadatas=[{"sentences": ""}] * len(ids))
+    [after] = recall(coffee, "u", question, k=1, reinforce=False)
+    assert "grinder" in after.page_content and after.id == before.id
+    # A one-sentence turn's stored row is its own user's-words vector: nothing changes.
+    assert after.metadata["similarity"] == pytest.approx(before.metadata["similarity"], abs=2e-3)

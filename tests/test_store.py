@@ -47,7 +47,7 @@ def test_users_are_isolated(store):
     found = store.similar("bob", emb, 10)
     assert [p.user for p, _ in found] == ["bob"]
     assert all(p.user == "alice" for p, _ in store.similar("alice", emb, 10))
-    assert [p.user for p, _ in store.on_days("bob", D1, D1)] == ["bob"]
+    assert [m.piece.user for m in store.on_days("bob", D1, D1)] == ["bob"]
     assert store.similar("carol", emb, 10) == []
     assert store.users() == ["alice", "bob"]
 
@@ -124,8 +124,8 @@ def test_on_days_returns_exactly_the_pieces_of_the_span(store, start, end, expec
     for d in ("2023-03-01", "2023-05-01", "2023-05-02", "2023-05-03", "2023-05-10"):
         store.add_turn("Emily", date.fromisoformat(d), f"on {d}", "ok")
     got = store.on_days("Emily", start, end)
-    assert sorted(p.date for p, _ in got) == expected
-    assert all(len(e) == 384 for _, e in got)
+    assert sorted(m.piece.date for m in got) == expected
+    assert all(len(m.vector) == 384 for m in got)
 
 
 def test_next_turn_index_survives_long_days_gaps_and_foreign_ids(store):
@@ -164,6 +164,42 @@ def test_two_model_vectors_score_the_mean_of_both_models(tmp_path):
     assert found.id == piece.id and sim == pytest.approx(expected, abs=1e-4)
 
 
+def _stored_sentences(store, piece_id, dim=384):
+    from memory import sentences
+
+    col = store._collection("u", create=False)
+    return sentences.unpack(col.get(ids=[piece_id], include=["metadatas"])["metadatas"][0]
+                            ["sentences"], dim)
+
+
+def test_each_sentence_of_the_users_words_is_kept_with_its_turn(tmp_path):
+    import numpy as np
+
+    from memory.embeddings import make_embeddings
+
+    store = MemoryStore.open(tmp_path, embedding="auto", language="en")
+    e5 = make_embeddings("e5")
+    many = store.add_turn("u", D1, "Rough morning. Picked up beans from Ridgeline Roasters.", "Nice")
+    one = store.add_turn("u", D1, "I adopted a kitten named Mochi.", "What a lovely name!")
+    [summary] = [store.put_summary("u", D1, "A rough morning. A kitten named Mochi.")]
+
+    rows = _stored_sentences(store, many.id)
+    expected = np.asarray(e5.embed_documents(["Rough morning.", "Picked up beans from Ridgeline Roasters."]))
+    assert rows.shape == (2, 384)  # e5 on the user's words only, one row per sentence
+    assert np.abs(rows - expected).max() < 2e-3
+    # One sentence: its row is the user's-words half of the turn's own vector, not embedded twice.
+    [vector] = store._collection("u", create=False).get(ids=[one.id], include=["embeddings"])["embeddings"]
+    half = np.asarray(vector[384:]) / np.linalg.norm(vector[384:])
+    assert np.abs(_stored_sentences(store, one.id)[0] - half).max() < 2e-3
+    assert _stored_sentences(store, summary.id).shape == (2, 384)
+
+
+def test_chinese_sentences_are_kept_one_row_each(tmp_path):
+    store = MemoryStore.open(tmp_path, embedding="auto", language="cn")
+    turn = store.add_turn("u", D1, "今天好累。下午去看牙，王医生说我的智齿要拔！晚上吃了火锅。", "辛苦了")
+    assert _stored_sentences(store, turn.id).shape == (3, 384)
+
+
 def test_reembed_moves_a_memory_to_another_model_and_keeps_everything(backend):
     old = backend("minilm")
     for i in range(3):
@@ -181,6 +217,13 @@ def test_reembed_moves_a_memory_to_another_model_and_keeps_everything(backend):
     assert {p.id: p for p in new.pieces("u")} == before  # strengths and recall dates kept
     [(top, _)] = new.similar("u", new.embeddings.embed_query("我的猫叫什么"), 1)
     assert top.index == 1
+    import numpy as np
+
+    from memory.embeddings import make_embeddings
+
+    # The sentence vectors are the new model's too (MiniLM and e5 have the same length).
+    e5_row = np.asarray(make_embeddings("e5").embed_documents(["note 1: I adopted a kitten named Mochi"]))
+    assert np.abs(_stored_sentences(new, top.id) - e5_row).max() < 2e-3
     assert new.add_turn("u", D1, "and another", "ok").index == 3
 
 

@@ -1,0 +1,44 @@
+"""The user's words sentence by sentence: each sentence's vector, kept with its memory.
+
+A turn often says one fact among small talk ("Parents' evening: Mrs Pugh says Bailey is flying in
+maths. I held it together till the car."); one vector for the whole blurs the fact, the best
+matching sentence does not (EVALUATION.md has the measurements). The vectors live in the piece's
+own Chroma metadata, packed as float16, so they are written, copied, faded and deleted together
+with the piece and need no collection or bookkeeping of their own.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+import numpy as np
+
+MAX_SENTENCES = 32  # a pasted essay keeps its first 32 sentences' vectors: metadata stays small
+_END = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+
+
+def split(text: str) -> list[str]:
+    """The sentences of `text` (English and Chinese end marks, line breaks); never empty."""
+    parts = [s.strip() for s in _END.split(text) if s and s.strip()]
+    return parts[:MAX_SENTENCES] or [text.strip()]
+
+
+def pack(vectors: np.ndarray) -> str:
+    """Unit vectors, one row per sentence, as float16 in base64 (768 bytes per e5 sentence)."""
+    v = np.asarray(vectors, dtype=np.float32)
+    v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    return base64.b64encode(v.astype("<f2").tobytes()).decode("ascii")
+
+
+def unpack(packed: str, dim: int) -> np.ndarray | None:
+    """The rows that `pack` wrote, as float32; None if absent or not of this length."""
+    if not packed or dim <= 0:
+        return None
+    try:
+        raw = np.frombuffer(base64.b64decode(packed, validate=True), dtype="<f2")
+    except (binascii.Error, ValueError):
+        return None  # damaged: the piece is scored by its own vector alone
+    if not raw.size or raw.size % dim:
+        return None  # written by another model: ignored until `reembed` rewrites it
+    return raw.reshape(-1, dim).astype(np.float32)

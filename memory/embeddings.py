@@ -69,7 +69,8 @@ class DualEmbeddings(Embeddings):
     Each half is unit length and scaled by 1/sqrt(2), so the cosine of two such vectors is the
     mean of the two models' cosines: a fusion that Chroma searches as one index. The user's words
     alone carry the facts; the companion's stock replies ("I'm glad you told me") only blur them.
-    `embed_documents` gives a text to both halves (summaries, and callers that have no turn).
+    `embed_documents` gives a text to both halves (callers that have no turn); the store joins
+    the halves itself for turns.
     """
 
     def __init__(self, whole: Embeddings, said: Embeddings) -> None:
@@ -81,14 +82,11 @@ class DualEmbeddings(Embeddings):
         nb = math.sqrt(sum(x * x for x in b)) * math.sqrt(2) or 1.0
         return [x / na for x in a] + [x / nb for x in b]
 
-    def embed_pairs(self, wholes: list[str], saids: list[str]) -> list[list[float]]:
-        if not wholes:
-            return []
-        return [self.join(a, b) for a, b in zip(self.whole.embed_documents(list(wholes)),
-                                                 self.said.embed_documents(list(saids)))]
-
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embed_pairs(texts, texts)
+        if not texts:
+            return []
+        return [self.join(a, b) for a, b in zip(self.whole.embed_documents(list(texts)),
+                                                 self.said.embed_documents(list(texts)))]
 
     def embed_query(self, text: str) -> list[float]:
         return self.join(*self.embed_query_halves(text))

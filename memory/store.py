@@ -157,12 +157,9 @@ class MemoryStore:
         e = self.embeddings
         return e.said if isinstance(e, DualEmbeddings) else e
 
-    def vectors(self, pieces: Sequence[MemoryPiece]) -> list[list[float]]:
-        """The embeddings of pieces; a two-model embedding reads the user's words apart."""
-        return self._encode(pieces)[0]
-
     def _encode(self, pieces: Sequence[MemoryPiece]) -> tuple[list[list[float]], list[str]]:
-        """Each piece's vector and its packed sentence vectors (`memory.sentences`)."""
+        """Each piece's vector (a two-model embedding reads the user's words apart) and its
+        packed sentence vectors (`memory.sentences`)."""
         if not pieces:
             return [], []
         e, said = self.embeddings, [p.said for p in pieces]

@@ -97,17 +97,19 @@ def search(query: str, user: str = typer.Option(..., "--user"),
 
 @memory_app.command()
 def reembed(user: Optional[str] = typer.Option(None, "--user", help="one user; all if omitted")):
-    """Re-embed memories written with another embedding model (after changing SF_EMBEDDING or
-    upgrading); a memory already on the current model is left alone."""
+    """Re-embed memories written with another embedding model (after changing SF_EMBEDDING) or
+    before they kept sentence vectors (after upgrading); an up-to-date memory is left alone."""
     store = open_store(get_settings())
     for u in [user] if user else store.users():
         was = store.embedded_with(u)
-        if was is None or was == store.embedding_name:
-            typer.echo(f"{u}	up to date" if was else f"{u}	no memories")
+        if not store.needs_reembed(u):
+            typer.echo(f"{u}\tup to date" if was is not None else f"{u}\tno memories")
             continue
         with tqdm(unit="piece", desc=u) as bar:
             n = store.reembed(u, progress=bar.update)
-        typer.echo(f"{u}	{n} pieces re-embedded ({was or 'unknown'} -> {store.embedding_name})")
+        why = ("sentence vectors added" if was == store.embedding_name
+               else f"{was or 'unknown'} -> {store.embedding_name}")
+        typer.echo(f"{u}\t{n} pieces re-embedded ({why})")
 
 
 @memory_app.command()

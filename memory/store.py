@@ -33,6 +33,7 @@ PROFILES = "sf_profiles"
 BATCH = 512  # pieces per Chroma write; well under Chroma's max batch size
 PROBE = 64  # turn ids looked up at once when finding a day's next turn index
 IN_DAYS = 62  # spans up to this many days are fetched by listing their dates
+SENTENCE_VECTORS = "sentence_vectors"  # collection mark: every piece has them (memory.sentences)
 
 
 class StoreError(RuntimeError):
@@ -111,7 +112,8 @@ class MemoryStore:
                 col = self.client.get_or_create_collection(
                     name, embedding_function=self._ef,
                     configuration={"hnsw": {"space": "cosine"}},
-                    metadata={"user": user, "embedding": self.embedding_name})
+                    metadata={"user": user, "embedding": self.embedding_name,
+                              SENTENCE_VECTORS: True})
             else:
                 col = self.client.get_collection(name, embedding_function=self._ef)
         except NotFoundError:
@@ -367,14 +369,25 @@ class MemoryStore:
                 zip(got["ids"], got["metadatas"], got["embeddings"])]
 
     # -- changing the embedding model ---------------------------------------------------------
-    def embedded_with(self, user: str) -> str | None:
-        """The embedding model a user's memory was written with; None if they have none."""
+    def _written_as(self, user: str) -> dict | None:
+        # The metadata of a user's collection, or of the complete copy a crashed reembed left.
         for name in (collection_name(user), _staging(user)):
             try:
-                return (self.client.get_collection(name).metadata or {}).get("embedding", "")
+                return self.client.get_collection(name).metadata or {}
             except (NotFoundError, ValueError):
                 continue
         return None
+
+    def embedded_with(self, user: str) -> str | None:
+        """The embedding model a user's memory was written with; None if they have none."""
+        meta = self._written_as(user)
+        return None if meta is None else meta.get("embedding", "")
+
+    def needs_reembed(self, user: str) -> bool:
+        """Written with another model, or before pieces kept their sentence vectors."""
+        meta = self._written_as(user)
+        return meta is not None and (meta.get("embedding") != self.embedding_name
+                                     or not meta.get(SENTENCE_VECTORS))
 
     def reembed(self, user: str, progress: Callable[[int], None] | None = None) -> int:
         """Re-embeds a user's memory with this store's model; returns the pieces re-embedded.
@@ -402,7 +415,8 @@ class MemoryStore:
                 pass
             new = self.client.create_collection(
                 staging, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}},
-                metadata={"user": user, "embedding": self.embedding_name})
+                metadata={"user": user, "embedding": self.embedding_name,
+                          SENTENCE_VECTORS: True})
             got = old.get(include=["metadatas"])
             pieces = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
             for i in range(0, len(pieces), BATCH):

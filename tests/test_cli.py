@@ -99,6 +99,24 @@ def test_bad_input_gets_clear_errors(tmp_path):
     assert r.exit_code == 1
 
 
+def test_reembed_adds_sentence_vectors_to_a_memory_written_before_them(bank_file):
+    from app.memory_factory import open_store
+
+    assert run("memory", "import", str(bank_file)).exit_code == 0
+    col = open_store(get_settings())._collection("Emily", create=False)
+    # As a store from before sentence vectors: no mark on the collection, none on the pieces.
+    col.modify(metadata={"user": "Emily", "embedding": "minilm"})
+    ids = col.get(include=[])["ids"]
+    col.update(ids=ids, metadatas=[{"sentences": ""}] * len(ids))
+    r = run("memory", "reembed")
+    assert r.exit_code == 0, r.output
+    assert "Emily\t2 pieces re-embedded (sentence vectors added)" in r.output
+    assert "Bob\tup to date" in r.output
+    fresh = open_store(get_settings())._collection("Emily", create=False)
+    assert all(m["sentences"] for m in fresh.get(include=["metadatas"])["metadatas"])
+    assert "Emily\tup to date" in run("memory", "reembed", "--user", "Emily").output
+
+
 def test_reembed_after_changing_the_embedding_model(bank_file, monkeypatch):
     assert run("memory", "import", str(bank_file)).exit_code == 0
     monkeypatch.setenv("SF_EMBEDDING", "e5")

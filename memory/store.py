@@ -298,13 +298,13 @@ class MemoryStore:
             if col is None:
                 return []
             got = col.get(ids=ids, include=["metadatas"])
-            metas = []
-            for meta in got["metadatas"]:
-                metas.append({**meta, "strength": meta["strength"] + 1,
-                              "last_recall_date": today.isoformat()})
+            # Chroma merges the keys an update names into the stored metadata: only the two
+            # that change are sent, not the sentence vectors.
+            changed = [{"strength": m["strength"] + 1, "last_recall_date": today.isoformat()}
+                       for m in got["metadatas"]]
             if got["ids"]:
-                col.update(ids=got["ids"], metadatas=metas)
-            return [_piece(i, m) for i, m in zip(got["ids"], metas)]
+                col.update(ids=got["ids"], metadatas=changed)
+            return [_piece(i, m | c) for i, m, c in zip(got["ids"], got["metadatas"], changed)]
 
     def delete_pieces(self, user: str, ids: Sequence[str]) -> None:
         col = self._collection(user, create=False)

@@ -66,11 +66,15 @@ def test_delete_user_removes_all_their_data_and_only_theirs(store):
     assert not store.delete_user("alice")
 
 
-def test_reinforce_writes_back(store, backend):
-    p = store.add_turn("u", D1, "q", "r")
-    store.reinforce("u", [p.id, p.id], date(2023, 5, 9))
+def test_reinforce_writes_back_and_keeps_the_rest(store, backend):
+    p = store.add_turn("u", D1, "Rough day. The cat hid.", "r")
+    before = store._collection("u", create=False).get(ids=[p.id], include=["metadatas"])
+    [back] = store.reinforce("u", [p.id, p.id], date(2023, 5, 9))
     again = backend().pieces("u")[0]
     assert (again.strength, again.last_recall_date) == (2, "2023-05-09")
+    assert again == back and (again.query, again.date, again.index) == (p.query, p.date, p.index)
+    after = backend()._collection("u", create=False).get(ids=[p.id], include=["metadatas"])
+    assert after["metadatas"][0]["sentences"] == before["metadatas"][0]["sentences"] != ""
 
 
 def test_unicode_user_names(store):

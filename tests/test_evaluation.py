@@ -166,7 +166,7 @@ EVAL_DATA = Path(__file__).resolve().parents[1] / "eval_data"
 # Every committed set: (folder, users, questions). Development sets tune recall; the held-out
 # ones only check it.
 SETS = [("en", 20, 300), ("cn", 20, 300), ("en_holdout", 8, 120), ("en_test", 8, 120),
-        ("cn_holdout", 8, 120)]
+        ("cn_holdout", 8, 120), ("en_holdout2", 8, 120), ("cn_holdout2", 8, 120)]
 
 
 @pytest.mark.parametrize("name, users, questions", SETS)

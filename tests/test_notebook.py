@@ -22,5 +22,5 @@ def test_the_eval_notebook_runs_headless(monkeypatch):
     assert not [o for o in outputs if o.output_type == "error"]
     table = next(o for o in outputs if "text/html" in o.get("data", {}))["data"]["text/html"]
     assert all(m in table for m in ("ours", "dense", "original", "time-weighted"))
-    assert all(s in table for s in ("en_holdout", "en_test", "cn_holdout"))
+    assert all(s in table for s in ("en_holdout", "en_test", "cn_holdout", "en_holdout2", "cn_holdout2"))
     assert sum("image/png" in o.get("data", {}) for o in outputs) == 2  # hit@k, per type

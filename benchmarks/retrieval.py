@@ -29,7 +29,7 @@ import numpy as np
 from tqdm import tqdm
 
 from memory.dates import find_dates
-from memory.embeddings import make_embeddings, resolve_name
+from memory.embeddings import resolve_name
 from memory.records import MemoryPiece, turn_id
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore, _meta
@@ -164,13 +164,13 @@ def day_layout(n: int, end: date) -> list[tuple[str, int]]:
 
 
 # -- building a store --------------------------------------------------------------------------
-def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]], pool_vecs: np.ndarray,
-               seed: int) -> None:
+def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]],
+               pool_vecs: tuple[np.ndarray, list[str]], seed: int) -> None:
     """Writes n turns straight into the user's collection with precomputed vectors.
 
     Embedding 100k turns with MiniLM on 2 cores would take ~20 min per run, and retrieval cost
-    does not depend on where a vector came from; so a pool of distinct texts is embedded once
-    and cycled. Each reused vector gets a small deterministic jitter (cosine ~0.98 to the
+    does not depend on where a vector came from; so a pool of distinct turns is encoded once, as
+    the store encodes a turn (its vector and its sentence vectors), and cycled. Each reused vector gets a small deterministic jitter (cosine ~0.98 to the
     original): exact duplicates would give HNSW degenerate zero-distance clusters no real
     store has. Ids, dates and metadata are unique per turn, written by the store's own helper.
     """
@@ -185,12 +185,13 @@ def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]], pool_vec
                               date=layout[k][0], kind="turn", index=layout[k][1],
                               query=pool[k % len(pool)][0], response=pool[k % len(pool)][1])
                   for k in idx]
-        vecs = pool_vecs[[k % len(pool) for k in idx]]
+        vecs = pool_vecs[0][[k % len(pool) for k in idx]]
         vecs = vecs + noise.normal(0.0, 0.01, vecs.shape).astype(np.float32)
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
         # buffer_idx: the time-weighted baseline maps search hits to its memory_stream by it;
         # an extra metadata key that our store ignores when it reads pieces back.
-        metas = [_meta(p) | {"buffer_idx": k} for p, k in zip(pieces, idx)]
+        metas = [_meta(p) | {"buffer_idx": k, "sentences": pool_vecs[1][k % len(pool)]}
+                 for p, k in zip(pieces, idx)]
         col.add(ids=[p.id for p in pieces], documents=[p.text for p in pieces],
                 metadatas=metas, embeddings=vecs)  # add, not upsert: the collection is fresh
 
@@ -369,15 +370,20 @@ def main() -> None:
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
-    embeddings = make_embeddings(resolve_name(args.embedding))
     rng = random.Random(args.seed)
     pool = [chat_turn(rng) for _ in range(min(args.pool, max(sizes)))]
-    texts = [f"{q}\n{r}" for q, r in pool]
-    t0, vecs = time.perf_counter(), []
-    for lo in tqdm(range(0, len(texts), 256), desc="embed pool", unit="batch"):
-        vecs += embeddings.embed_documents(texts[lo:lo + 256])
-    pool_vecs = np.asarray(vecs, dtype=np.float32)
-    print(f"pool: {len(texts)} texts, {np.mean([len(t) for t in texts]):.0f} chars avg, "
+    # Encoded as the store writes a turn: its vector and its sentence vectors.
+    drafts = [MemoryPiece(id="", user=USER, date=END_DAY.isoformat(), kind="turn", query=q,
+                          response=r) for q, r in pool]
+    t0, vecs, packed = time.perf_counter(), [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        encoder = MemoryStore.open(tmp, embedding=args.embedding)
+        for lo in tqdm(range(0, len(drafts), 256), desc="embed pool", unit="batch"):
+            v, p = encoder._encode(drafts[lo:lo + 256])
+            vecs += v
+            packed += p
+    pool_vecs = (np.asarray(vecs, dtype=np.float32), packed)
+    print(f"pool: {len(pool)} turns, {np.mean([len(d.text) for d in drafts]):.0f} chars avg, "
           f"embedded in {time.perf_counter() - t0:.1f}s")
 
     result = {"sizes": {}, **import_throughput(args), "peak_rss_mb": {}}
@@ -398,7 +404,7 @@ def main() -> None:
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
                          "embedding": resolve_name(args.embedding), "chromadb": chromadb.__version__,
                          "loadavg_end": os.getloadavg()}
-    result["settings"] = {"k": K, "turns_per_day": PER_DAY, "pool": len(texts), "warmup": WARMUP,
+    result["settings"] = {"k": K, "turns_per_day": PER_DAY, "pool": len(pool), "warmup": WARMUP,
                           "end_day": END_DAY.isoformat(), "today": TODAY.isoformat(), "seed": args.seed}
 
     from rich.console import Console

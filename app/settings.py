@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     recall_k: int = Field(3, ge=1)
     retention_weight: float = Field(0.15, ge=0, le=1)
     date_boost: float = Field(1.0, ge=0)
-    lexical_weight: float = Field(0.3, ge=0, description="weight of BM25 in recall")
+    lexical_weight: float = Field(0.2, ge=0, description="weight of BM25 in recall")
     change_boost: float = Field(0.3, ge=0, description="a question about now: statements of change")
     # A Chroma server instead of the embedded store
     chroma_host: str | None = None

@@ -234,3 +234,13 @@ def test_memories_stored_without_sentence_vectors_are_still_recalled(coffee):
     assert "grinder" in after.page_content and after.id == before.id
     # A one-sentence turn's stored row is its own user's-words vector: nothing changes.
     assert after.metadata["similarity"] == pytest.approx(before.metadata["similarity"], abs=2e-3)
+
+
+def test_the_apps_settings_default_to_the_retrievers_own_weights():
+    """The app passes its settings to the retriever: their defaults are the evaluated weights."""
+    from app.memory_factory import recall_weights
+    from app.settings import Settings
+
+    defaults = Settings.model_construct()  # field defaults, no environment
+    for name, value in recall_weights(defaults).items():
+        assert value == EbbinghausRetriever.model_fields[name].default, name

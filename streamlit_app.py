@@ -20,7 +20,8 @@ from app.settings import Settings, get_settings
 from app.ui_text import UI
 from graph import ChatModelError, TurnError
 from memory.seed_format import SeedFormatError, export_user
-from memory.summarizer import Summarizer
+from memory.background import BACKGROUND, default_worker
+from memory.summarizer import ReflectionReport, Summarizer
 from prompts.reflection import REFLECTION
 
 st.set_page_config(page_title="SiliconFriend", page_icon="💬", layout="wide")
@@ -132,14 +133,21 @@ with memory_tab:
     left.write((profile and profile.overall_history) or T["not_yet"])
     right.subheader(T["portrait"])
     right.write((profile and profile.overall_personality) or T["not_yet"])
-    if st.button(T["summarize_now"]):
-        with st.spinner(T["summarizing"]):
-            report = Summarizer(R.store, R.model, REFLECTION[lang]).reflect(
-                user, today, include_today=True)
-        st.success(T["summarized"].format(n=len(report.summarized)))
-        for why in report.failed.values():
+    # Summaries are written in the background, one pass at a time per user, yielding to replies.
+    worker = default_worker()
+    if st.button(T["summarize_now"], disabled=worker.running(user)):
+        summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
+        worker.last.pop(user, None)
+        worker.submit(user, lambda: summarizer.reflect(user, today, include_today=True))
+    last = worker.last.get(user)
+    if worker.running(user):
+        st.info(T["summarizing"])
+    elif isinstance(last, ReflectionReport):
+        st.success(T["summarized"].format(n=len(last.summarized)))
+        for why in last.failed.values():
             st.warning(T["summarize_failed"].format(why=why))
-        st.rerun()
+    elif isinstance(last, Exception):
+        st.warning(T["summarize_failed"].format(why=f"{type(last).__name__}: {last}"))
 
     st.subheader(T["days"])
     for day in days_view(R.store, user):

@@ -331,6 +331,60 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                           ensure_ascii=False, indent=2))
 
 
+@eval_app.command("replies")
+def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON file"),
+                 gold: Path = typer.Option(..., "--gold", help="gold questions with keywords"),
+                 language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                 backend: Optional[str] = typer.Option(None, "--backend",
+                                                       help="openai, hf or local"),
+                 local_model: Optional[str] = typer.Option(None, "--local-model",
+                                                           help="a bundled model"),
+                 adapter: Optional[Path] = typer.Option(None, "--adapter",
+                                                        help="a LoRA adapter directory"),
+                 limit: Optional[int] = typer.Option(None, "--limit", min=1,
+                                                     help="the first N answerable questions"),
+                 today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD; "
+                                                     "default: 4 days after each user's last"),
+                 json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
+    """The companion answers each gold question through the whole graph; scores memory use,
+    language, stage directions, length and speed (no judge model)."""
+    from app.chat_models import ChatModelConfigError, backend as backend_of, make_chat_model
+    from app.companion import make_companion
+    from app.evaluation import EvalDataError
+    from app.reply_eval import evaluate_replies
+    from memory.seed_format import SeedFormatError
+
+    s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
+              reflect_every=0)
+    if adapter is not None:
+        s = _with(s, **{"hf_adapter" if backend_of(s) == "hf" else "local_adapter": adapter})
+    try:
+        model = make_chat_model(s)
+    except ChatModelConfigError as e:
+        _fail(str(e))
+    try:
+        with tqdm(total=limit, unit="q", desc="eval replies") as bar:
+            result = evaluate_replies(bank, gold, lambda store: make_companion(
+                s, store=store, model=model), s.embedding, s.language, limit,
+                _day(today) if today else None, bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    if json_out:
+        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                            encoding="utf-8")
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != "replies"},
+                          ensure_ascii=False, indent=2))
+
+
+def _with(s, **update):
+    """Settings with the given fields changed (None leaves one as it is), validated."""
+    try:
+        return s.model_validate(s.model_dump() | {k: v for k, v in update.items()
+                                                  if v is not None})
+    except ValueError as e:
+        _fail(str(e))
+
+
 @eval_app.command("validate")
 def eval_validate(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.Option(..., "--gold")):
     """Checks that every gold evidence turn exists in the bank."""

@@ -2,7 +2,7 @@
 dense search, the original MemoryBank recipe and LangChain's time-weighted retriever.
 
 Gold JSONL: {"user", "qid", "question", "answer", "evidence": [["YYYY-MM-DD", turn_index], ...],
-"type"}; turn_index is the 0-based position in that day's history. A question with no evidence
+"type", optional "keywords": [...]}; turn_index is the 0-based position in that day's history. A question with no evidence
 is unanswerable: it counts in `questions` and latency, not in hit@k or recall@k. Each question is
 asked as its user on `today` (default: four days after that user's last history day, as in the
 paper). Recall does not reinforce here, so that results do not depend on question order.
@@ -41,6 +41,7 @@ class Gold:
     answer: str
     evidence: tuple[tuple[str, int], ...]
     type: str
+    keywords: tuple[str, ...] = ()  # any one in a reply shows the reply used the memory
 
 
 def read_gold(path: str | Path) -> list[Gold]:
@@ -67,8 +68,11 @@ def read_gold(path: str | Path) -> list[Gold]:
                 isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
                 and isinstance(e[1], int) for e in ev):
             raise EvalDataError(f"{where}: field 'evidence' must be [[\"YYYY-MM-DD\", index], ...]")
+        kws = r.get("keywords", [])
+        if not isinstance(kws, list) or not all(isinstance(k, str) and k.strip() for k in kws):
+            raise EvalDataError(f"{where}: field 'keywords' must be a list of non-empty texts")
         out.append(Gold(r["user"].strip(), r["qid"], r["question"], str(r.get("answer", "")),
-                        tuple((d, i) for d, i in ev), r["type"]))
+                        tuple((d, i) for d, i in ev), r["type"], tuple(kws)))
     if not out:
         raise EvalDataError(f"{path}: no questions")
     return out

@@ -21,13 +21,17 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, description="any OpenAI-compatible endpoint")
     hf_model: str | None = Field(None, description="a Hugging Face causal LM id or local path")
     hf_adapter: Path | None = Field(None, description="a PEFT LoRA adapter directory")
-    temperature: float = Field(0.7, ge=0, le=2)
-    top_p: float = Field(0.9, gt=0, le=1)
-    max_tokens: int = Field(256, ge=1)
+    local_model: Literal["qwen2.5-0.5b", "smollm2-135m"] = Field(
+        "qwen2.5-0.5b", description="the bundled model: bilingual Qwen, or the small English one")
+    local_adapter: Path | None = Field(None, description="a LoRA adapter for the bundled model")
+    # Generation: unset, each model uses its own settings (app/bundled_models.py); openai 0.7
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, gt=0, le=1)
+    max_tokens: int | None = Field(None, ge=1)
     request_timeout: float = Field(60.0, gt=0, description="seconds per chat request")
     max_retries: int = Field(2, ge=0, description="retries of a failed chat request")
     # Short-term context: exchanges of the current thread that go to the model
-    history_exchanges: int = Field(7, ge=0)
+    history_exchanges: int = Field(4, ge=0)
     # Reflection after a turn: when a day has ended, or this many of today's turns piled up
     # (0: only on demand, `python -m app summarize`)
     reflect_every: int = Field(20, ge=0)

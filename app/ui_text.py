@@ -27,7 +27,8 @@ UI = {
         "day_summary": "Events",
         "day_personality": "Personality and mood",
         "summarize_now": "Summarize now",
-        "summarizing": "Summarizing your days…",
+        "summarizing": "Summarizing your days in the background; chat on, and reopen this tab to "
+                       "see the result.",
         "summarized": "{n} days summarized.",
         "summarize_failed": "Not summarized this time: {why}. It will be retried.",
         "curves": "Forgetting curves",
@@ -86,7 +87,7 @@ UI = {
         "day_summary": "事件",
         "day_personality": "性格与情绪",
         "summarize_now": "立即总结",
-        "summarizing": "正在总结你的日子…",
+        "summarizing": "正在后台总结你的日子；可以继续聊天，稍后回到这里查看结果。",
         "summarized": "总结了{n}天。",
         "summarize_failed": "这次没有总结成功：{why}。之后会重试。",
         "curves": "遗忘曲线",

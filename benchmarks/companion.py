@@ -1,8 +1,11 @@
-"""Companion benchmark on the bundled local model: load times (first dequantization of the GGUF,
-then the cached copy), time to first token and total time per turn through the whole graph
-(recall + reply + remember), and the process's peak resident memory.
+"""Companion benchmark on a bundled local model: load times (the first verify-and-dequantize,
+in a child process, then the cached copy), time to first token and total time per turn through
+the whole graph (recall + reply + remember) with replies of exactly `--max-tokens` tokens, and
+the running app's peak resident memory (the first build's peak is reported apart).
+`--busy N` keeps N other processes spinning on the CPU throughout, as on a shared machine.
 
-    python benchmarks/companion.py [--turns 10] [--max-tokens 64] [--json OUT]
+    python benchmarks/companion.py [--model qwen2.5-0.5b] [--turns 10] [--max-tokens 60]
+                                   [--busy 0] [--json OUT]
 """
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 
 import argparse  # noqa: E402
 import json  # noqa: E402
+import multiprocessing  # noqa: E402
 import resource  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -39,21 +44,45 @@ def rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def spin() -> None:
+    while True:
+        pass
+
+
+def build(data_dir: str, name: str) -> None:
+    from app.chat_models import local_model_dir
+
+    local_model_dir(Path(data_dir), name)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default="qwen2.5-0.5b")
     ap.add_argument("--turns", type=int, default=10)
-    ap.add_argument("--max-tokens", type=int, default=64)
+    ap.add_argument("--max-tokens", type=int, default=60)
+    ap.add_argument("--busy", type=int, default=0, help="CPU-spinning processes alongside")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
-        s = Settings(data_dir=Path(tmp), chat_backend="local", embedding="minilm",
-                     max_tokens=args.max_tokens)
         t = time.perf_counter()
-        make_chat_model(s)
+        child = multiprocessing.get_context("spawn").Process(target=build,
+                                                             args=(tmp, args.model))
+        child.start()
+        child.join()
         cold = time.perf_counter() - t
+        build_rss = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+        spinners = [multiprocessing.get_context("spawn").Process(target=spin, daemon=True)
+                    for _ in range(args.busy)]
+        for p in spinners:
+            p.start()
+        # A reply of exactly max_tokens tokens: no stop strings, no end-of-turn token.
+        s = Settings(data_dir=Path(tmp), chat_backend="local", local_model=args.model,
+                     max_tokens=args.max_tokens)
         t = time.perf_counter()
         model = make_chat_model(s)
         warm = time.perf_counter() - t
+        model.generation = replace(model.generation, stop=())
+        model.lm.generation_config.eos_token_id = None
         g = make_companion(s, model=model)
         first_token, total, tokens = [], [], []
         start = date(2025, 5, 1)
@@ -68,12 +97,16 @@ def main() -> None:
             total.append(time.perf_counter() - t)
             first_token.append(first or total[-1])
             tokens.append(n)
+        for p in spinners:
+            p.terminate()
     result = {
-        "load_s": {"first_dequantize": round(cold, 2), "cached": round(warm, 2)},
+        "model": args.model, "busy": args.busy,
+        "load_s": {"first_verify_and_dequantize": round(cold, 2), "cached": round(warm, 2)},
+        "first_build_peak_rss_mb": build_rss,
         "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),
                    "total_p50": round(statistics.median(total), 2),
                    "total_max": round(max(total), 2)},
-        "chunks_per_s": round(sum(tokens) / sum(total), 1),
+        "chunks_per_s": round(sum(tokens) / sum(total), 1), "chunks_p50": statistics.median(tokens),
         "turns": args.turns, "max_tokens": args.max_tokens, "peak_rss_mb": rss_mb(),
         "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
     }

@@ -1509,9 +1509,12 @@ def build_user(ui: int, u: dict):
         if q["type"] in ("date", "relative"):
             spans[f"cn-{ui:02d}-{n:02d}"] = {(start + timedelta(days=x)).isoformat()
                                      for x in span_days(q, day_of, phrase, start, today)}
-        gold.append({"user": u["name"], "qid": f"cn-{ui:02d}-{n:02d}", "question": text,
-                     "answer": q["answer"], "evidence": [list(e) for e in evidence],
-                     "type": q["type"]})
+        g = {"user": u["name"], "qid": f"cn-{ui:02d}-{n:02d}", "question": text,
+             "answer": q["answer"]}
+        if q["type"] != "unanswerable":  # kw: the evidence's words; old_kw (old value) is not used
+            g["keywords"] = list(q["kw"])  # any one in a reply shows the remembered fact was used
+        g.update(evidence=[list(e) for e in evidence], type=q["type"])
+        gold.append(g)
     meta = {"start": start, "last": last, "today": today, "where": where, "kinds": kinds,
             "day_of": day_of, "dropped": dropped, "pool_left": len(pool), "spans": spans}
     return record, gold, meta

@@ -1658,8 +1658,12 @@ def build_user(ui: int, spec: dict, rng: random.Random):
     for ii, it in enumerate(items):
         evidence = sorted([day, i] for day, turns in info.items() for i, t in enumerate(turns)
                           if t["item"] == ii and t["role"] == "evidence")
-        gold.append({"user": name, "qid": f"en-{ui:02d}-{ii + 1:02d}", "question": phrases[ii],
-                     "answer": it["answer"], "evidence": evidence, "type": it["type"]})
+        g = {"user": name, "qid": f"en-{ui:02d}-{ii + 1:02d}", "question": phrases[ii],
+             "answer": it["answer"]}
+        if it["type"] != "unanswerable":  # an unanswerable question's kws are never-mentioned words
+            g["keywords"] = list(it["kws"])  # any one in a reply shows the remembered fact was used
+        g.update(evidence=evidence, type=it["type"])
+        gold.append(g)
     ctx = {"today": today, "info": info, "items": items, "ranges": ranges}
     return bank, gold, ctx
 

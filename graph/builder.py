@@ -9,6 +9,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 
+from memory.background import ReflectionWorker, default_worker
 from memory.forgetting import ForgettingCurve
 from memory.store import MemoryStore
 
@@ -19,13 +20,16 @@ from graph.state import Context, InputState, OutputState, State
 def build_graph(model: BaseChatModel, store: MemoryStore, *,
                 checkpointer: BaseCheckpointSaver | None = None,
                 curve: ForgettingCurve | None = None, clock: Callable[[], date] = date.today,
-                recall_k: int = 3, history_exchanges: int = 7,
+                recall_k: int = 3, history_exchanges: int = 4,
                 recall_weights: dict[str, float] | None = None, reflect_every: int | None = 20,
+                reflector: ReflectionWorker | None = None,
                 name: str = "siliconfriend") -> CompiledStateGraph:
     """One turn: retrieve -> respond -> remember -> (reflect | fail) -> end.
 
-    `reflect` runs after the reply is streamed and stored, when a day has ended since the last
-    reflection or `reflect_every` turns piled up today (None: never; summarize on demand).
+    `reflect` hands a reflection pass to `reflector` (the process's background worker unless
+    given) after the reply is streamed and stored, and returns at once; the pass summarizes
+    when a day has ended since the last one or `reflect_every` turns piled up today (None:
+    never; summarize on demand).
     `fail` reports a chat-model failure after `remember` kept the user's message.
 
     Input: {"messages": [HumanMessage], "user_id": ..., "language": "en"|"cn",
@@ -37,7 +41,8 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     nodes = CompanionNodes(
         model, store, curve=curve or ForgettingCurve(), clock=clock,
         defaults=Context(recall_k=recall_k, history_exchanges=history_exchanges),
-        weights=recall_weights or {}, reflect_every=reflect_every)
+        weights=recall_weights or {}, reflect_every=reflect_every,
+        reflector=reflector or default_worker())
     builder = StateGraph(State, context_schema=Context, input_schema=InputState,
                          output_schema=OutputState)
     builder.add_node("retrieve", nodes.retrieve)

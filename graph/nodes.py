@@ -9,11 +9,13 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemM
 from langgraph.graph import END
 from langgraph.runtime import Runtime
 
+from memory.background import BACKGROUND, ReflectionWorker
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
 from memory.summarizer import Summarizer
-from prompts.companion import COMPANION
+from memory.language import detect
+from prompts.companion import COMPANION, MEMORY_CHARS
 from prompts.reflection import REFLECTION
 
 from graph.state import Context, Recalled, State
@@ -47,12 +49,37 @@ def user_text(state: State) -> str:
     return text
 
 
+def _cut(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def format_memory(m: Recalled, user: str, language: str) -> str:
+    """One recalled memory for the prompt: its date, who said what (long words cut)."""
     t = COMPANION[language]
     if m["kind"] == "turn":
-        return t["memory_turn"].format(date=m["date"], user=user, query=m["query"],
-                                       response=m["response"] or "…")
-    return t["memory_summary"].format(date=m["date"], text=m["text"])
+        query = _cut(m["query"], MEMORY_CHARS["query"])
+        if not (m.get("response") or "").strip():
+            return t["memory_user_only"].format(date=m["date"], user=user, query=query)
+        return t["memory_turn"].format(date=m["date"], user=user, query=query,
+                                       response=_cut(m["response"], MEMORY_CHARS["response"]))
+    return t["memory_summary"].format(date=m["date"],
+                                      text=_cut(m["text"], MEMORY_CHARS["summary"]))
+
+
+def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
+                  overall: str = "", portrait: str | None = None) -> str:
+    """The companion's system prompt: role, today, recalled memories, overall summary and
+    portrait, and how to reply; the new-user prompt when there is nothing to remember."""
+    t = COMPANION[language]
+    if not (recalled or overall or portrait):
+        return t["system_new_user"].format(user=user, today=day)
+    return t["system"].format(
+        user=user, today=day,
+        memories="\n".join(format_memory(m, user, language) for m in recalled)
+        or t["no_memories"],
+        overall_history=overall or t["no_overall_history"],
+        overall_personality=portrait or t["no_overall_personality"])
 
 
 def history(messages: list[AnyMessage], exchanges: int) -> list[AnyMessage]:
@@ -69,11 +96,12 @@ class CompanionNodes:
 
     def __init__(self, model: BaseChatModel, store: MemoryStore, *, curve: ForgettingCurve,
                  clock: Callable[[], date], defaults: Context, weights: dict[str, float],
-                 reflect_every: int | None) -> None:
+                 reflect_every: int | None, reflector: ReflectionWorker) -> None:
         self.model, self.store, self.curve, self.clock = model, store, curve, clock
         self.defaults = defaults
         self.weights = weights  # the retriever's ranking weights
         self.reflect_every = reflect_every  # None: the graph never reflects by itself
+        self.reflector = reflector  # runs reflection passes off the reply path
 
     def _setting(self, runtime: Runtime[Context], name: str) -> int:
         value = getattr(runtime.context, name, None) if runtime.context else None
@@ -102,22 +130,14 @@ class CompanionNodes:
                 "language": language, "error": None}
 
     def prompt(self, state: State, exchanges: int) -> list[AnyMessage]:
-        """System prompt (role, duties, memories, overall summary and portrait) + recent turns."""
-        user, language = state["user_id"].strip(), state.get("language") or "en"
-        t = COMPANION[language]
+        """System prompt (role, duties, memories, overall summary and portrait) + recent turns,
+        in the language of the user's message (the thread's language when it has no words)."""
+        user = state["user_id"].strip()
+        language = detect(state["query"], default=state.get("language") or "en")
         profile = self.store.profile(user)
-        recalled = state.get("recalled") or []
-        overall = profile.overall_history if profile else ""
-        portrait = profile.overall_personality if profile else None
-        if recalled or overall or portrait:
-            system = t["system"].format(
-                user=user, today=state["day"],
-                memories="\n".join(format_memory(m, user, language) for m in recalled)
-                or t["no_memories"],
-                overall_history=overall or t["no_overall_history"],
-                overall_personality=portrait or t["no_overall_personality"])
-        else:
-            system = t["system_new_user"].format(user=user, today=state["day"])
+        system = system_prompt(user, state["day"], language, state.get("recalled") or [],
+                               profile.overall_history if profile else "",
+                               profile.overall_personality if profile else None)
         return [SystemMessage(system), *history(state["messages"], exchanges),
                 HumanMessage(state["query"])]
 
@@ -146,26 +166,28 @@ class CompanionNodes:
 
     def summarizer(self, state: State) -> Summarizer:
         return Summarizer(self.store, self.model, REFLECTION[state.get("language") or "en"],
-                          every=self.reflect_every or 0)
+                          every=self.reflect_every or 0, tags=(BACKGROUND,))
 
     def after_remember(self, state: State) -> str:
-        """fail if the model failed; reflect if a day ended or turns piled up; else the end."""
+        """fail if the model failed; else hand reflection to the background (if the graph
+        reflects at all); else the end."""
         if state.get("error"):
             return "fail"
-        if self.reflect_every and self.summarizer(state).due(
-                state["user_id"].strip(), date.fromisoformat(state["day"]), state["turns_today"]):
-            return "reflect"
-        return END
+        return "reflect" if self.reflect_every else END
 
     def reflect(self, state: State) -> dict:
-        """Summarizes ended days and updates the overall texts. The reply is already streamed
-        and stored; a failure here is reported in `reflection`, never raised."""
-        try:
-            report = self.summarizer(state).reflect(state["user_id"].strip(),
-                                                    date.fromisoformat(state["day"]))
-        except Exception as e:
-            return {"reflection": {"error": f"{type(e).__name__}: {e}"}}
-        return {"reflection": report.as_dict()}
+        """Queues a reflection pass for this user in the background and returns at once: the
+        pass checks whether a day has ended or turns piled up, then summarizes. The reply is
+        already streamed and stored and never waits for it; a failure is kept in the worker's
+        `last`, never raised into the turn."""
+        user, day = state["user_id"].strip(), date.fromisoformat(state["day"])
+        summarizer, turns = self.summarizer(state), state["turns_today"]
+
+        def work():
+            return summarizer.reflect(user, day) if summarizer.due(user, day, turns) else None
+
+        started = self.reflector.submit(user, work)
+        return {"reflection": {"queued": True, "after_running_pass": not started}}
 
 
 def fail(state: State) -> dict:

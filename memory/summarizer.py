@@ -20,6 +20,7 @@ from datetime import date
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
+from memory.background import user_lock
 from memory.records import MemoryPiece, Profile
 from memory.store import MemoryStore
 
@@ -42,23 +43,31 @@ class Summarizer:
     prompts: Mapping[str, str]  # one language's templates (prompts.reflection.REFLECTION[lang])
     every: int = 20  # today's unsummarized turns that warrant a summary before the day ends
     max_chars: int = 8000  # of a day's dialogue shown to the model (the latest part is kept)
+    tags: tuple[str, ...] = ()  # passed to the model's calls ("background" yields to replies)
 
     def due(self, user: str, today: date, turns_today: int) -> bool:
         """Cheap check after a turn on `today`: has a day ended, or have enough turns piled up,
         since the last pass?"""
-        profile = self.store.profile(user)
-        if profile is None:
-            return False
-        r, t = profile.reflection, today.isoformat()
-        if r.pending_from and t < r.pending_from:  # a turn dated before the pending days
-            r.pending_from = t
-            self.store.save_profile(profile)
-        return r.checked != t or turns_today - r.checked_turns >= self.every
+        with user_lock(user):
+            profile = self.store.profile(user)
+            if profile is None:
+                return False
+            r, t = profile.reflection, today.isoformat()
+            if r.pending_from and t < r.pending_from:  # a turn dated before the pending days
+                r.pending_from = t
+                self.store.save_profile(profile)
+            return r.checked != t or turns_today - r.checked_turns >= self.every
 
     def reflect(self, user: str, today: date, *, include_today: bool | None = None,
                 progress: Callable[[str], None] | None = None) -> ReflectionReport:
         """Summarizes the days that need it, then folds the new days into the overall texts.
-        `include_today`: True summarizes today too; None does when `every` turns piled up."""
+        `include_today`: True summarizes today too; None does when `every` turns piled up.
+        Holds the user's lock throughout: the profile it reads is the one it writes back."""
+        with user_lock(user):
+            return self._reflect(user, today, include_today, progress)
+
+    def _reflect(self, user: str, today: date, include_today: bool | None,
+                 progress: Callable[[str], None] | None) -> ReflectionReport:
         report = ReflectionReport()
         profile = self.store.profile(user)
         if profile is None:
@@ -86,7 +95,8 @@ class Summarizer:
 
     # -- steps ----------------------------------------------------------------------------------
     def _generate(self, intent: str, **fields) -> str:
-        reply = self.model.invoke([HumanMessage(self.prompts[intent].format(**fields))])
+        reply = self.model.invoke([HumanMessage(self.prompts[intent].format(**fields))],
+                                  config={"tags": list(self.tags)})
         text = reply.text.strip()
         if not text:
             raise ValueError("the model returned an empty text")

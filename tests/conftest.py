@@ -37,13 +37,26 @@ def cn_store(tmp_path) -> MemoryStore:
 
 
 @pytest.fixture(scope="session")
-def bundled_models(tmp_path_factory) -> Path:
-    """The bundled chat model, dequantized once per test session (a real load, no mock)."""
+def bundled_base(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("bundled")
+
+
+@pytest.fixture(scope="session")
+def bundled_models(bundled_base) -> Path:
+    """The default bundled chat model, verified and dequantized once per test session (a real
+    load, no mock); the directory of every bundled model built so far."""
     from app.chat_models import local_model_dir
 
-    base = tmp_path_factory.mktemp("bundled")
-    local_model_dir(base)
-    return base / "models"
+    local_model_dir(bundled_base, "qwen2.5-0.5b")
+    return bundled_base / "models"
+
+
+@pytest.fixture(scope="session")
+def small_model(bundled_base) -> Path:
+    """The small English bundled model (SmolLM2-135M), for tests of wiring, not of replies."""
+    from app.chat_models import local_model_dir
+
+    return local_model_dir(bundled_base, "smollm2-135m")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from app.companion import make_companion
 from app.memory_factory import open_store
 from app.settings import Settings
 from graph import ChatModelError
+from memory.background import default_worker
 from tests.openai_server import FakeOpenAI
 
 
@@ -60,10 +61,11 @@ def test_openai_plain_reply_carries_the_memories(tmp_path, openai_server):
     assert sent["model"] == "companion-test" and sent["temperature"] == 0.3
     assert sent.get("max_completion_tokens", sent.get("max_tokens")) == 77
     system = sent["messages"][0]
-    assert system["role"] == "system" and "[2023-05-01] Emily: My grandmother's name is Rosa." \
-        in system["content"]
+    assert system["role"] == "system" and \
+        'On 2023-05-01, Emily said: "My grandmother\'s name is Rosa."' in system["content"]
     assert sent["messages"][-1] == {"role": "user", "content": "What is my grandmother called?"}
-    # then day 1, now over, was summarized through the same endpoint
+    # then day 1, now over, was summarized through the same endpoint, in the background
+    assert default_worker().wait("Emily", timeout=60)
     assert any("2023-05-01" in r["messages"][-1]["content"] and "Summarize" in
                r["messages"][-1]["content"] for r in openai_server.requests)
 

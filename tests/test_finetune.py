@@ -9,7 +9,6 @@ import pytest
 from langchain_core.messages import HumanMessage
 from typer.testing import CliRunner
 
-from app.chat_models import LOCAL_NAME
 from app.cli import app
 from app.companion import make_companion
 from app.finetune import (IGNORE, DialogueDataError, LoraSettings, encode, finetune,
@@ -20,8 +19,8 @@ DATA = Path(__file__).resolve().parents[1] / "app" / "data"
 
 
 @pytest.fixture(scope="module")
-def base(bundled_models) -> Path:
-    return bundled_models / LOCAL_NAME
+def base(small_model) -> Path:
+    return small_model
 
 
 @pytest.fixture(scope="module")

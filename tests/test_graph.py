@@ -58,7 +58,7 @@ def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
     assert m["strength"] == 2 and 0 < m["retention"] < 1 and m["similarity"] > 0.3
     system = model.seen[1][0]
     assert isinstance(system, SystemMessage)
-    assert "[2023-05-01] Emily: I adopted a kitten today, her name is Mochi." in system.text
+    assert 'On 2023-05-01, Emily said: "I adopted a kitten today, her name is Mochi."' in system.text
     assert "Today is 2023-05-05" in system.text
     assert out["messages"][-1].text == "Your kitten is Mochi."
     assert [p.id for p in store.pieces("Emily")] == ["Emily_2023-05-01_0", "Emily_2023-05-05_0"]
@@ -155,7 +155,7 @@ def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):
                         language="cn"))
     assert out["recalled"][0]["date"] == "2023-05-01"
     system = model.seen[1][0].text
-    assert "硅基朋友" in system and "[2023-05-01] 小明：我最近开始学弹吉他了。" in system
+    assert "硅基朋友" in system and "2023-05-01，小明说：“我最近开始学弹吉他了。”" in system
 
 
 def test_threads_persist_across_restarts(store, tmp_path):

@@ -6,7 +6,7 @@ import pytest
 import torch
 from langchain_core.messages import HumanMessage
 
-from app.chat_models import LOCAL_NAME, ChatModelConfigError, make_chat_model
+from app.chat_models import ChatModelConfigError, make_chat_model
 from app.companion import make_companion
 from app.settings import Settings
 
@@ -15,8 +15,8 @@ CARING = "I'm here with you. Moving is hard; would you like to tell me what you 
 
 
 @pytest.fixture(scope="module")
-def base_model(bundled_models):
-    return bundled_models / LOCAL_NAME
+def base_model(small_model):
+    return small_model
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_the_adapter_loads_and_changes_the_model(base_model, adapter):
 
     tuned = make_chat_model(greedy(hf_model=str(base_model), hf_adapter=adapter))
     plain = make_chat_model(greedy(hf_model=str(base_model)))
-    assert isinstance(tuned.llm.pipeline.model, PeftModel)
+    assert isinstance(tuned.lm, PeftModel)
     ask = [HumanMessage(CONFIDE)]
     tuned_reply, plain_reply = tuned.invoke(ask).text, plain.invoke(ask).text
     assert tuned_reply.startswith("I'm here with you") and tuned_reply != plain_reply

@@ -177,12 +177,12 @@ def test_forgetting_curve_points_mark_reinforcements(store):
                                                                      date(2023, 5, 14)), 4)
 
 
-def test_the_chat_model_can_be_switched_to_an_hf_model(server, bundled_models, tmp_path):
+def test_the_chat_model_can_be_switched_to_an_hf_model(server, small_model, tmp_path):
     at = signed_in()
     form_select = next(s for s in at.selectbox if s.label == "Backend")
     form_select.select("hf")
     next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
-        str(bundled_models / "smollm2-135m-instruct"))
+        str(small_model))
     at = button(at, "Apply").click().run()
     assert not at.error, [e.value for e in at.error]
     assert any("hf: " in m.value for m in at.markdown)
@@ -190,7 +190,7 @@ def test_the_chat_model_can_be_switched_to_an_hf_model(server, bundled_models, t
     at = signed_in()
     next(s for s in at.selectbox if s.label == "Backend").select("hf")
     next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
-        str(bundled_models / "smollm2-135m-instruct"))
+        str(small_model))
     next(t for t in at.text_input if t.label.startswith("LoRA adapter")).input(str(tmp_path))
     at = button(at, "Apply").click().run()
     assert "could not be loaded" in at.error[0].value and "adapter_config.json" in \

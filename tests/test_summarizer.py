@@ -4,6 +4,8 @@ stored texts can be checked exactly; one run uses the real bundled model on a se
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -17,6 +19,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.settings import Settings, get_settings
 from graph import build_graph
+from memory.background import ReflectionWorker
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import import_banks, read_bank
 from memory.summarizer import Summarizer
@@ -207,21 +210,61 @@ def test_chinese_reflection_uses_chinese_prompts(cn_store):
 
 
 def test_the_graph_reflects_after_a_day_ends_and_uses_the_result(store):
-    model = Scripted()
-    g = build_graph(model, store)
+    model, worker = Scripted(), ReflectionWorker()
+    g = build_graph(model, store, reflector=worker)
     first = g.invoke({"messages": [HumanMessage("I started a pottery class.")],
                       "user_id": "Emily", "today": "2023-05-01"})
-    assert first["reflection"] == {"summarized": [], "failed": {}, "overall_updated": False}
+    assert first["reflection"]["queued"] and worker.wait("Emily", timeout=30)
+    assert worker.last["Emily"].summarized == []  # the first day has not ended
     second = g.invoke({"messages": [HumanMessage("Good morning!")], "user_id": "Emily",
                        "today": "2023-05-02"})
     assert second["messages"][-1].text == "a companion's reply"  # the reply came first
-    assert second["reflection"]["summarized"] == ["2023-05-01"]
+    assert worker.wait("Emily", timeout=30)
+    assert worker.last["Emily"].summarized == ["2023-05-01"]
     g.invoke({"messages": [HumanMessage("How am I doing?")], "user_id": "Emily",
               "today": "2023-05-02"})
+    assert worker.wait("Emily", timeout=30)
     [asked] = [p for p in model.prompts if p.endswith("How am I doing?")]
     assert "OVERALL 2023-05-01" in asked and "PORTRAIT 2023-05-01" in asked
     # no reflection after the third turn: same day, few turns
     assert len([p for p in model.prompts if "updated overall summary" in p]) == 1
+
+
+class Gated(Scripted):
+    """Replies at once; every reflection call waits until the test opens the gate."""
+    gate: threading.Event = Field(default_factory=threading.Event)
+    background_calls: list = Field(default_factory=list)
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        if "background" in (run_manager.tags if run_manager else []):
+            self.background_calls.append(messages[-1].text[:40])
+            assert self.gate.wait(60), "the test never opened the gate"
+        return super()._generate(messages, stop, run_manager, **kwargs)
+
+
+def test_a_turn_never_waits_for_reflection_and_passes_run_one_at_a_time(store):
+    model, worker = Gated(), ReflectionWorker()
+    g = build_graph(model, store, reflector=worker)
+    g.invoke({"messages": [HumanMessage("I started a pottery class.")], "user_id": "Emily",
+              "today": "2023-05-01"})
+    worker.wait("Emily", timeout=30)
+    started = time.monotonic()
+    out = g.invoke({"messages": [HumanMessage("Good morning!")], "user_id": "Emily",
+                    "today": "2023-05-02"})
+    # The turn is back with its reply stored while its reflection is still held at the gate.
+    assert out["messages"][-1].text == "a companion's reply" and worker.running("Emily")
+    assert time.monotonic() - started < 20
+    assert [p.query for p in store.pieces("Emily", kind="turn")][-1] == "Good morning!"
+    # Two more turns while it runs: no second pass starts beside the first (one is queued).
+    for text in ("Still here.", "And again."):
+        again = g.invoke({"messages": [HumanMessage(text)], "user_id": "Emily",
+                          "today": "2023-05-03"})
+        assert again["reflection"] == {"queued": True, "after_running_pass": True}
+    assert len(model.background_calls) == 1  # only the first pass's first call so far
+    model.gate.set()
+    assert worker.wait("Emily", timeout=60) and not worker.running("Emily")
+    assert [p.date for p in store.pieces("Emily", kind="summary")] == ["2023-05-01",
+                                                                      "2023-05-02"]
 
 
 def test_the_graph_never_reflects_when_told_not_to(store):
@@ -234,14 +277,14 @@ def test_the_graph_never_reflects_when_told_not_to(store):
 
 
 def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
-    from app.chat_models import LOCAL_NAME, hf_chat_model
+    from app.chat_models import hf_chat_model
 
     bank = next(b for b in read_bank(seed_file("en")) if b.turns >= 3)
     first_day = min(p.date for p in bank.pieces if p.kind == "turn")
     bank.pieces = [p for p in bank.pieces if p.date == first_day]
     import_banks(store, [bank])
     user = bank.profile.user
-    model = hf_chat_model(str(bundled_models / LOCAL_NAME), Settings(max_tokens=40))
+    model = hf_chat_model(str(bundled_models / "qwen2.5-0.5b"), Settings(max_tokens=40))
     report = summarizer(store, model).reflect(user, date.fromisoformat(first_day) +
                                               timedelta(days=1))
     assert report.summarized == [first_day] and report.overall_updated, report.failed

@@ -1,0 +1,148 @@
+"""A local transformers model as a LangChain chat model: chat template, streaming, the model's
+own generation settings, stop strings, and background work that yields to replies.
+
+Replies and reflection share one model and, on a small machine, the same cores. A call tagged
+`background` (the reflection worker's) pauses between tokens while any reply is being generated,
+so that a summary written in the background never slows the reply the user is waiting for.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForLLMRun
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from pydantic import ConfigDict, PrivateAttr
+
+from app.bundled_models import Generation
+from memory.background import BACKGROUND
+
+_ROLES = {"system": "system", "human": "user", "ai": "assistant"}
+
+
+class TransformersChat(BaseChatModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    lm: Any  # a transformers causal LM (a PeftModel with an adapter), in eval mode
+    tokenizer: Any
+    model_id: str
+    generation: Generation = Generation()
+
+    _replying: int = PrivateAttr(default=0)
+    _idle: threading.Condition = PrivateAttr(default_factory=threading.Condition)
+
+    @property
+    def _llm_type(self) -> str:
+        return "transformers"
+
+    @property
+    def _identifying_params(self) -> dict:
+        return {"model_id": self.model_id, **vars(self.generation)}
+
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                  run_manager: CallbackManagerForLLMRun | None = None, **kwargs) -> ChatResult:
+        text = "".join(c.text for c in self._stream(messages, stop, run_manager, **kwargs))
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
+
+    def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
+                run_manager: CallbackManagerForLLMRun | None = None,
+                **kwargs) -> Iterator[ChatGenerationChunk]:
+        from transformers import TextIteratorStreamer
+
+        background = BACKGROUND in (run_manager.tags if run_manager else [])
+        stops = tuple(self.generation.stop) + tuple(stop or ())
+        inputs = self.tokenizer.apply_chat_template(
+            [{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages],
+            add_generation_prompt=True, return_tensors="pt", return_dict=True)
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        failure: list[BaseException] = []
+        control = _Control(self, background)
+
+        def work() -> None:
+            try:
+                self.lm.generate(**inputs, **self._settings(stops, control), streamer=streamer)
+            except BaseException as e:  # reported to the reader below, never lost in the thread
+                failure.append(e)
+                streamer.end()
+
+        worker = threading.Thread(target=work, daemon=True)
+        if not background:
+            with self._idle:
+                self._replying += 1
+        worker.start()
+        try:
+            for piece in _until_stop(streamer, stops):
+                chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+                if run_manager:
+                    run_manager.on_llm_new_token(piece, chunk=chunk)
+                yield chunk
+        finally:
+            control.cancelled.set()  # a reader that stopped early stops the generation too
+            worker.join()
+            if not background:
+                with self._idle:
+                    self._replying -= 1
+                    self._idle.notify_all()
+        if failure:
+            raise failure[0]
+
+    def _settings(self, stops: tuple[str, ...], control: "_Control") -> dict:
+        from transformers import StoppingCriteriaList
+
+        g = self.generation
+        sample = g.temperature > 0
+        eos = self.lm.generation_config.eos_token_id
+        return dict(max_new_tokens=g.max_new_tokens, do_sample=sample,
+                    temperature=g.temperature if sample else None,
+                    top_p=g.top_p if sample else None, top_k=None,
+                    repetition_penalty=g.repetition_penalty,
+                    pad_token_id=self.tokenizer.pad_token_id or
+                    (eos[0] if isinstance(eos, list) else eos),
+                    stop_strings=list(stops) or None, tokenizer=self.tokenizer,
+                    stopping_criteria=StoppingCriteriaList([control]))
+
+    def wait_for_replies(self) -> None:
+        """Blocks while any reply is being generated (background work calls this per token)."""
+        with self._idle:
+            while self._replying:
+                self._idle.wait(0.5)
+
+
+class _Control:
+    """A stopping criterion checked after each token: it stops a generation whose reader has
+    gone, and pauses background generation while a reply is being written."""
+
+    def __init__(self, chat: TransformersChat, background: bool) -> None:
+        self.chat, self.background = chat, background
+        self.cancelled = threading.Event()
+
+    def __call__(self, input_ids, scores, **kwargs):
+        import torch
+
+        if self.background:
+            self.chat.wait_for_replies()
+        stop = self.cancelled.is_set()
+        return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+
+def _until_stop(pieces: Iterator[str], stops: tuple[str, ...]) -> Iterator[str]:
+    """Passes text through until a stop string, which is cut with everything after it. Text that
+    could be the start of a stop string is held back until the next piece tells."""
+    held = ""
+    for piece in pieces:
+        held += piece
+        cut = min((i for i in (held.find(s) for s in stops) if i >= 0), default=-1)
+        if cut >= 0:
+            if held[:cut]:
+                yield held[:cut]
+            return
+        keep = max((n for s in stops for n in range(len(s) - 1, 0, -1)
+                    if held.endswith(s[:n])), default=0)
+        if len(held) > keep:
+            yield held[:len(held) - keep]
+            held = held[len(held) - keep:]
+    if held:
+        yield held

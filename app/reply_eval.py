@@ -1,0 +1,114 @@
+"""Reply evaluation: does the companion, as the user meets it, use what it remembers?
+
+Each answerable gold question is asked through the whole graph (recall, prompt, chat model), in
+a new conversation, as its user, on the evaluation's today (four days after that user's last
+day), over a fresh store holding the bank. No judge model: the scores are read off the reply.
+- memory_use: share of replies containing one of the question's `keywords` (any case);
+- language_match: share of replies in the question's language;
+- stage_directions: share of replies with role-play actions, "(winks)", "*smiles*", "（笑）";
+- chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type.
+Reflection is off, so that every question meets the same memory.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from langchain_core.messages import HumanMessage
+from langgraph.graph.state import CompiledStateGraph
+
+from memory.language import detect
+from memory.seed_format import import_banks, read_bank
+from memory.store import MemoryStore
+
+from app.evaluation import EvalDataError, Gold, _percentile, check_evidence, default_today, \
+    read_gold
+
+# An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）".
+STAGE = re.compile(r"\*[^*\n]{1,60}\*|\((?:[a-z]+ly |[a-z]+s\b)[^()\n]{0,60}\)|（[^（）\n]{1,12}）")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def uses_memory(reply: str, keywords: tuple[str, ...]) -> bool:
+    text = reply.translate(_QUOTES).casefold()
+    return any(k.translate(_QUOTES).casefold() in text for k in keywords)
+
+
+def has_stage_directions(reply: str) -> bool:
+    return bool(STAGE.search(reply))
+
+
+def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
+                     companion_factory: Callable[[MemoryStore], CompiledStateGraph],
+                     embedding: str = "auto", language: str = "en", limit: int | None = None,
+                     today: date | None = None,
+                     progress: Callable[[int], None] | None = None) -> dict:
+    """`companion_factory(store)` builds the companion over the imported memory. `limit`: the
+    first N answerable questions (only their users are imported)."""
+    banks, golds = read_bank(bank_path), read_gold(gold_path)
+    golds = [g for g in golds if g.evidence and g.keywords][:limit]
+    if not golds:
+        raise EvalDataError(f"{gold_path}: no answerable question with keywords")
+    problems = check_evidence(banks, golds)
+    if problems:
+        raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
+    users = {g.user for g in golds}
+    banks = [b for b in banks if b.profile.user in users]
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="sf-eval-replies-") as tmp:
+        store = MemoryStore.open(tmp, embedding=embedding, language=language)
+        import_banks(store, banks)
+        companion = companion_factory(store)
+        todays = {b.profile.user: today or default_today(b) for b in banks}
+        for n, g in enumerate(golds):
+            rows.append(_ask(companion, g, todays[g.user], language, f"eval-{n}"))
+            if progress:
+                progress(1)
+    return summarize(rows)
+
+
+def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:
+    turn = {"messages": [HumanMessage(g.question)], "user_id": g.user, "language": language,
+            "today": day.isoformat()}
+    start, first, pieces = time.perf_counter(), None, []
+    for chunk, meta in companion.stream(turn, {"configurable": {"thread_id": thread}},
+                                        stream_mode="messages"):
+        if meta.get("langgraph_node") == "respond" and chunk.text:
+            first = first or time.perf_counter()
+            pieces.append(chunk.text)
+    end = time.perf_counter()
+    reply = "".join(pieces).strip()
+    return {"qid": g.qid, "type": g.type, "question": g.question, "answer": g.answer,
+            "keywords": list(g.keywords), "reply": reply,
+            "memory_use": uses_memory(reply, g.keywords),
+            "language_match": detect(reply, default="?") == detect(g.question),
+            "stage_directions": has_stage_directions(reply),
+            "first_token_ms": round(1000 * ((first or end) - start)),
+            "reply_s": round(end - start, 2), "chars": len(reply)}
+
+
+def summarize(rows: list[dict]) -> dict:
+    def share(rs: list[dict], key: str) -> float:
+        return round(statistics.fmean(r[key] for r in rs), 4)
+
+    def spread(key: str) -> dict:
+        xs = [r[key] for r in rows]
+        return {"p50": statistics.median(xs), "p95": _percentile(xs, 95)}
+
+    by_type = defaultdict(list)
+    for r in rows:
+        by_type[r["type"]].append(r)
+    return {"questions": len(rows), "memory_use": share(rows, "memory_use"),
+            "language_match": share(rows, "language_match"),
+            "stage_directions": share(rows, "stage_directions"),
+            "chars": spread("chars"), "first_token_ms": spread("first_token_ms"),
+            "reply_s": spread("reply_s"),
+            "by_type": {t: {"questions": len(rs), "memory_use": share(rs, "memory_use")}
+                        for t, rs in sorted(by_type.items())},
+            "replies": rows}

@@ -1,0 +1,99 @@
+"""The companion as a user meets it, on the real default model (the bundled bilingual Qwen2.5
+0.5B) and the real memory: a fact told on day 1 is used in the reply on day 5 in a new
+conversation, in English and in Chinese; a Chinese message gets a Chinese reply; the bundled
+model's files are verified before they are loaded."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+from langchain_core.messages import HumanMessage
+
+from app import bundled_models
+from app.bundled_models import MODELS, BundledModelError, join_verified, part_files
+from app.chat_models import ChatModelConfigError, make_chat_model
+from app.companion import make_companion
+from app.reply_eval import has_stage_directions
+from app.settings import Settings
+from memory.language import detect
+
+
+def turn(text: str, today: str, user: str, language: str = "en") -> dict:
+    return {"messages": [HumanMessage(text)], "user_id": user, "today": today,
+            "language": language}
+
+
+@pytest.fixture(scope="module")
+def qwen(bundled_models):
+    return make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local"))
+
+
+def companion(data_dir, model, language="en"):
+    s = Settings(data_dir=data_dir, chat_backend="local", language=language, reflect_every=0)
+    return make_companion(s, model=model)
+
+
+def test_a_fact_from_day_one_is_used_on_day_five_in_english(tmp_path, qwen):
+    g = companion(tmp_path, qwen)
+    told = g.invoke(turn("I adopted a kitten today! She's tiny and grey and I named her Mochi.",
+                         "2023-05-01", "Emily"), {"configurable": {"thread_id": "day1"}})
+    assert told["messages"][-1].text.strip()
+    out = g.invoke(turn("What did I call my kitten again?", "2023-05-05", "Emily"),
+                   {"configurable": {"thread_id": "day5"}})  # a new conversation
+    reply = out["messages"][-1].text
+    assert [m["date"] for m in out["recalled"]][:1] == ["2023-05-01"]
+    assert "Mochi" in reply, reply
+    assert detect(reply) == "en" and not has_stage_directions(reply) and len(reply) < 400
+
+
+def test_a_fact_from_day_one_is_used_on_day_five_in_chinese(tmp_path, qwen):
+    g = companion(tmp_path, qwen, language="cn")
+    g.invoke(turn("跟你说个好消息，我今天领养了一只三花猫，给她起名叫芝麻。", "2023-05-01", "小明", "cn"),
+             {"configurable": {"thread_id": "day1"}})
+    out = g.invoke(turn("我家那只猫叫什么名字来着？", "2023-05-05", "小明", "cn"),
+                   {"configurable": {"thread_id": "day5"}})
+    reply = out["messages"][-1].text
+    assert "芝麻" in reply, reply
+    assert detect(reply) == "cn" and not has_stage_directions(reply)
+
+
+def test_a_chinese_message_gets_a_chinese_reply_on_an_english_thread(tmp_path, qwen):
+    g = companion(tmp_path, qwen)
+    out = g.invoke(turn("我今天去爬山了，好累啊。", "2023-05-01", "Emily", "en"),
+                   {"configurable": {"thread_id": "t"}})
+    reply = out["messages"][-1].text
+    assert detect(reply, default="?") == "cn", reply
+
+
+def test_a_corrupted_model_part_is_refused(tmp_path):
+    model = MODELS["qwen2.5-0.5b"]
+    parts = part_files(model)
+    bad = tmp_path / "part06.bin"
+    shutil.copyfile(parts[-1], bad)
+    with bad.open("r+b") as f:  # one flipped byte in the middle of the last part
+        f.seek(1_000_000)
+        byte = f.read(1)
+        f.seek(1_000_000)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    out = tmp_path / "model.gguf"
+    with pytest.raises(BundledModelError, match="failed its check.*sha256"):
+        join_verified([*parts[:-1], bad], model, out)
+    assert not out.exists() and list(tmp_path.iterdir()) == [bad]  # nothing half-joined left
+
+
+def test_a_model_that_is_not_the_pinned_one_is_never_loaded(tmp_path, monkeypatch):
+    pinned = MODELS["smollm2-135m"]
+    monkeypatch.setitem(MODELS, "smollm2-135m", replace(pinned, sha256="0" * 64))
+    with pytest.raises(ChatModelConfigError, match="failed its check"):
+        make_chat_model(Settings(data_dir=tmp_path, chat_backend="local",
+                                 local_model="smollm2-135m"))
+    assert list((tmp_path / "models").iterdir()) == []  # no cache made from unverified data
+
+
+def test_a_missing_model_package_says_how_to_install_it(monkeypatch):
+    pinned = MODELS["smollm2-135m"]
+    monkeypatch.setitem(MODELS, "smollm2-135m",
+                        replace(pinned, parts=(("no-such-model-part", "x/part.bin"),)))
+    with pytest.raises(BundledModelError, match="requirements-models.txt"):
+        part_files(bundled_models.get("smollm2-135m"))

@@ -3,6 +3,7 @@ the loss mask, the loss going down, the adapter reloading exactly, the companion
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,23 @@ def test_finetune_command(base, tmp_path):
     bad = CliRunner().invoke(app, ["finetune", "--data", str(tmp_path / "none.jsonl"),
                                    "--out", str(tmp_path / "x")])
     assert bad.exit_code == 1 and "cannot read" in bad.output
+
+
+@pytest.mark.parametrize("lang", ["en", "cn"])
+def test_the_memory_grounded_sets_load_and_their_replies_use_the_memory(lang):
+    """The LoRA data for replies that use what is remembered: chat records whose system prompt
+    is the app's own, held-out users apart, each dev reply holding its keywords."""
+    train = load_dialogues(DATA / f"grounded_{lang}.jsonl")
+    dev_path = DATA / f"grounded_dev_{lang}.jsonl"
+    dev = [json.loads(line) for line in dev_path.read_text(encoding="utf-8").splitlines()]
+    assert len(train) >= 150 and len(dev) >= 25 and len(load_dialogues(dev_path)) == len(dev)
+    head = "你是硅基朋友" if lang == "cn" else "You are SiliconFriend"
+    assert all(d[0]["role"] == "system" and d[0]["content"].startswith(head) for d in train)
+    who = re.compile(r"你是硅基朋友，(.+?)温暖贴心" if lang == "cn" else r"SiliconFriend, (.+?)'s warm")
+    train_users = {who.search(d[0]["content"]).group(1) for d in train}
+    for r in dev:
+        reply = r["messages"][-1]["content"]
+        assert r["kind"] in ("memory", "not_remembered", "feeling")
+        assert all(k in reply for k in r["keywords"]) and bool(r["keywords"]) == \
+            (r["kind"] == "memory")
+        assert who.search(r["messages"][0]["content"]).group(1) not in train_users

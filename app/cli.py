@@ -250,10 +250,11 @@ def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"
 
 
 @app.command()
-def finetune(data: Path = typer.Option(..., "--data", help="dialogues: JSON or JSONL, "
-                                       "{input, output, history} or {messages}"),
+def finetune(data: list[Path] = typer.Option(..., "--data", help="dialogues: JSON or JSONL, "
+                                             "{input, output, history} or {messages}; "
+                                             "repeat for several files"),
              base: str = typer.Option("local", "--base", help="a model path or cached id; "
-                                      "`local` = the bundled SmolLM2"),
+                                      "`local` = the bundled model (SF_LOCAL_MODEL)"),
              out: Path = typer.Option(..., "--out", help="where the adapter is saved"),
              epochs: int = typer.Option(3, min=1), lr: float = typer.Option(2e-4, min=0),
              r: int = typer.Option(8, min=1), alpha: int = typer.Option(16, min=1),
@@ -266,14 +267,15 @@ def finetune(data: Path = typer.Option(..., "--data", help="dialogues: JSON or J
     from app.finetune import finetune as train
 
     try:
-        n = len(load_dialogues(data))
+        n = sum(len(load_dialogues(f)) for f in data)
     except DialogueDataError as e:
         _fail(str(e))
     settings = LoraSettings(epochs=epochs, lr=lr, r=r, alpha=alpha, dropout=dropout,
                             target_modules=[m.strip() for m in target_modules.split(",")
                                             if m.strip()],
                             max_length=max_length, seed=seed)
-    base_model = local_model_dir(get_settings().data_dir) if base == "local" else base
+    s = get_settings()
+    base_model = local_model_dir(s.data_dir, s.local_model) if base == "local" else base
     with tqdm(total=epochs * n, unit="step", desc="fine-tuning") as bar:
         def step(_i: int, loss: float) -> None:
             bar.set_postfix(loss=f"{loss:.3f}")

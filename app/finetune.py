@@ -1,5 +1,7 @@
 """LoRA fine-tuning of a causal LM on empathetic dialogues, as the paper's SiliconFriend was
-tuned: so that the companion comforts rather than lectures.
+tuned, so that the companion comforts rather than lectures; and on memory-grounded dialogues
+(the system prompt holds recalled memories, the reply uses the right one), so that a small
+model answers from what it remembers.
 
 Data: JSON or JSONL records in the original's form ({"input", "output", optional "history":
 [[user, companion], ...]}) or in chat-messages form ({"messages": [{"role", "content"}, ...]}).
@@ -33,6 +35,7 @@ class LoraSettings:
     target_modules: list[str] = field(default_factory=lambda: ["q_proj", "v_proj"])
     max_length: int = 512
     seed: int = 0
+    loss_sample: int = 24  # examples the loss before and after is measured on, at most
 
 
 def _records(path: Path) -> list[tuple[str, object]]:
@@ -116,9 +119,13 @@ def encode(tokenizer, messages: list[dict], max_length: int) -> dict:
     return {"input_ids": input_ids[:max_length], "labels": labels[:max_length]}
 
 
-def mean_loss(model, examples: list[dict]) -> float:
+def mean_loss(model, examples: list[dict], at_most: int | None = None) -> float:
+    """Mean loss on the replies; over an evenly spread sample of `at_most` examples if given
+    (a full pass over hundreds of long prompts takes many minutes on a CPU)."""
     import torch
 
+    if at_most and len(examples) > at_most:
+        examples = examples[::math.ceil(len(examples) / at_most)]
     model.eval()
     with torch.no_grad():
         losses = [model(input_ids=torch.tensor([e["input_ids"]]),
@@ -126,17 +133,20 @@ def mean_loss(model, examples: list[dict]) -> float:
     return sum(losses) / len(losses)
 
 
-def finetune(data: str | Path, base: str | Path, out: str | Path, settings: LoraSettings,
+def finetune(data: str | Path | list[str | Path], base: str | Path, out: str | Path,
+             settings: LoraSettings,
              on_step: Callable[[int, float], None] | None = None) -> dict:
-    """Trains a LoRA adapter on `data` over the model at `base`; saves it with a model card in
-    `out`. Returns the card's facts (loss before and after included)."""
+    """Trains a LoRA adapter on `data` (one file or several) over the model at `base`; saves it
+    with a model card in `out`. Returns the card's facts (loss before and after included)."""
     import torch
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    dialogues = load_dialogues(data)
+    files = [Path(d) for d in (data if isinstance(data, list) else [data])]
+    dialogues = [d for f in files for d in load_dialogues(f)]
+    data = ", ".join(str(f) for f in files)
     random.seed(settings.seed)
     torch.manual_seed(settings.seed)
     tokenizer = AutoTokenizer.from_pretrained(str(base))
@@ -145,10 +155,10 @@ def finetune(data: str | Path, base: str | Path, out: str | Path, settings: Lora
     if not examples:
         raise DialogueDataError(f"{data}: every reply falls beyond --max-length")
     model = get_peft_model(
-        AutoModelForCausalLM.from_pretrained(str(base)),
+        AutoModelForCausalLM.from_pretrained(str(base), dtype="auto"),
         LoraConfig(r=settings.r, lora_alpha=settings.alpha, lora_dropout=settings.dropout,
                    target_modules=settings.target_modules, task_type="CAUSAL_LM"))
-    before = mean_loss(model, examples)
+    before = mean_loss(model, examples, settings.loss_sample)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                                   lr=settings.lr)
     step, losses = 0, []
@@ -168,7 +178,7 @@ def finetune(data: str | Path, base: str | Path, out: str | Path, settings: Lora
             losses.append(loss.item())
             if on_step:
                 on_step(step, loss.item())
-    after = mean_loss(model, examples)
+    after = mean_loss(model, examples, settings.loss_sample)
     if not math.isfinite(after):
         raise RuntimeError("training diverged (loss is not finite); try a lower --lr")
     out = Path(out)
@@ -186,7 +196,8 @@ def finetune(data: str | Path, base: str | Path, out: str | Path, settings: Lora
 def model_card(f: dict) -> str:
     s = f["settings"]
     return (f"# SiliconFriend LoRA adapter\n\n"
-            f"A PEFT LoRA adapter that tunes `{f['base_model']}` towards empathetic replies.\n\n"
+            f"A PEFT LoRA adapter that tunes `{f['base_model']}` towards the companion's "
+            f"replies: empathetic, short, and using what is remembered.\n\n"
             f"| | |\n|---|---|\n"
             f"| base model | `{f['base_model']}` |\n"
             f"| data | `{f['data']}`: {f['dialogues']} dialogues, {f['examples']} used |\n"

@@ -87,7 +87,7 @@ def test_chat_streams_remembers_and_recalls(server):
     recalled = at.table[0].value
     assert any("Mochi" in text for text in recalled["memory"])
     system = server.requests[-1]["messages"][0]["content"]
-    assert "Emily: My cat is called Mochi." in system
+    assert 'Emily said: "My cat is called Mochi."' in system
     # the thread survives a reload (a new session of the same user)
     reloaded = signed_in()
     assert len(reloaded.chat_message) == 4

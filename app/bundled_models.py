@@ -44,6 +44,10 @@ class BundledModel:
     sha256: str  # of the joined GGUF
     languages: tuple[str, ...]
     generation: Generation = field(default_factory=Generation)
+    adapter: str | None = None  # the LoRA adapter shipped for it, under app/adapters/
+
+
+ADAPTERS = Path(__file__).resolve().parent / "adapters"
 
 
 # Stop strings: the start of another speaker's line ends the reply, so that a small model cannot
@@ -71,6 +75,16 @@ MODELS = {
         generation=Generation(max_new_tokens=120, temperature=0.3, repetition_penalty=1.1,
                               stop=_STOP)),
 }
+
+
+def adapter_dir(model: BundledModel, setting: str) -> Path | None:
+    """The LoRA adapter to load: `auto` = the one shipped for the model (if any), `none` =
+    none, anything else a directory."""
+    if setting == "none":
+        return None
+    if setting == "auto":
+        return ADAPTERS / model.adapter if model.adapter else None
+    return Path(setting)
 
 
 def get(name: str) -> BundledModel:

@@ -36,7 +36,8 @@ def make_chat_model(s: Settings) -> BaseChatModel:
         return hf_chat_model(s.hf_model, s, adapter=s.hf_adapter)
     bundled = bundled_models.get(s.local_model)
     return hf_chat_model(str(local_model_dir(s.data_dir, bundled.name)), s,
-                         adapter=s.local_adapter, generation=bundled.generation)
+                         adapter=bundled_models.adapter_dir(bundled, s.local_adapter),
+                         generation=bundled.generation)
 
 
 def describe(s: Settings) -> str:
@@ -46,8 +47,10 @@ def describe(s: Settings) -> str:
         return f"openai: {s.openai_model}" + (f" at {s.openai_base_url}" if s.openai_base_url else "")
     if kind == "hf":
         return f"hf: {s.hf_model}" + (f" + LoRA {s.hf_adapter}" if s.hf_adapter else "")
-    return (f"local: {bundled_models.get(s.local_model).description} (bundled, offline)"
-            + (f" + LoRA {s.local_adapter}" if s.local_adapter else ""))
+    bundled = bundled_models.get(s.local_model)
+    adapter = bundled_models.adapter_dir(bundled, s.local_adapter)
+    return (f"local: {bundled.description} (bundled, offline)"
+            + (f" + LoRA {adapter.name}" if adapter else ""))
 
 
 def openai_chat_model(s: Settings) -> BaseChatModel:

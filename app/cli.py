@@ -359,7 +359,7 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
     s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
               reflect_every=0)
     if adapter is not None:
-        s = _with(s, **{"hf_adapter" if backend_of(s) == "hf" else "local_adapter": adapter})
+        s = _with(s, **{"hf_adapter" if backend_of(s) == "hf" else "local_adapter": str(adapter)})
     try:
         model = make_chat_model(s)
     except ChatModelConfigError as e:
@@ -371,10 +371,38 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
                 _day(today) if today else None, bar.update)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
+    _report(result, json_out, "replies")
+
+
+@eval_app.command("dialogues")
+def eval_dialogues(data: Path = typer.Option(..., "--data", help="prepared prompts, JSONL "
+                                             "(app/data/grounded_dev_*.jsonl)"),
+                   local_model: Optional[str] = typer.Option(None, "--local-model"),
+                   adapter: Optional[str] = typer.Option(None, "--adapter",
+                                                         help="auto, none or a directory"),
+                   json_out: Optional[Path] = typer.Option(None, "--json")):
+    """The bundled chat model alone on prepared prompts with memories: uses the right memory,
+    says when it does not remember, language, length, stage directions."""
+    from app.chat_models import ChatModelConfigError, make_chat_model
+    from app.reply_eval import evaluate_dialogues
+
+    s = _with(get_settings(), chat_backend="local", local_model=local_model,
+              local_adapter=adapter)
+    try:
+        model = make_chat_model(s)
+        with tqdm(unit="prompt", desc="eval dialogues") as bar:
+            result = evaluate_dialogues(data, model, bar.update)
+    except (ChatModelConfigError, OSError, ValueError, KeyError) as e:
+        _fail(str(e))
+    _report(result, json_out, "replies")
+
+
+def _report(result: dict, json_out: Optional[Path], details: str) -> None:
+    """Writes the whole result to `json_out` (if given) and prints it without `details`."""
     if json_out:
         json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                             encoding="utf-8")
-    typer.echo(json.dumps({k: v for k, v in result.items() if k != "replies"},
+    typer.echo(json.dumps({k: v for k, v in result.items() if k != details},
                           ensure_ascii=False, indent=2))
 
 

@@ -11,6 +11,7 @@ Reflection is off, so that every question meets the same memory.
 """
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import tempfile
@@ -84,7 +85,8 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             pieces.append(chunk.text)
     end = time.perf_counter()
     reply = "".join(pieces).strip()
-    return {"qid": g.qid, "type": g.type, "question": g.question, "answer": g.answer,
+    return {"qid": g.qid, "type": g.type, "today": day.isoformat(), "question": g.question,
+            "answer": g.answer,
             "keywords": list(g.keywords), "reply": reply,
             "memory_use": uses_memory(reply, g.keywords),
             "language_match": detect(reply, default="?") == detect(g.question),
@@ -111,4 +113,52 @@ def summarize(rows: list[dict]) -> dict:
             "reply_s": spread("reply_s"),
             "by_type": {t: {"questions": len(rs), "memory_use": share(rs, "memory_use")}
                         for t, rs in sorted(by_type.items())},
+            "replies": rows}
+
+
+# Saying so when it does not remember: phrases a reply uses to decline (checked by reading the
+# grounded dev replies; a heuristic, reported as such).
+NOT_REMEMBERED = re.compile(
+    r"(don't|do not|can't|cannot) (quite )?(remember|recall)|don't think you('ve| have) "
+    r"(told|mentioned)|(haven't|have not|never) (told|mentioned)|not sure you('ve| have)|"
+    r"不记得|没(有)?(跟|和|对)我(说|提)|没(有)?(提到|说过|提过)|想不起来", re.I)
+
+
+def evaluate_dialogues(path: str | Path, model, progress: Callable[[int], None] | None = None
+                       ) -> dict:
+    """The chat model alone on prepared prompts (a system prompt holding recalled memories and
+    one message, as `app/data/grounded_dev_*.jsonl` holds them, with "kind" and "keywords"):
+    memory questions scored by keyword, questions no memory answers by whether the reply says it
+    does not remember, feelings by length and stage directions only."""
+    from langchain_core.messages import SystemMessage
+
+    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    rows = []
+    for r in records:
+        system, message = r["messages"][0]["content"], r["messages"][1]["content"]
+        start = time.perf_counter()
+        reply = model.invoke([SystemMessage(system), HumanMessage(message)]).text.strip()
+        rows.append({"kind": r["kind"], "message": message, "reply": reply,
+                     "ideal": r["messages"][-1]["content"],
+                     "ok": uses_memory(reply, tuple(r["keywords"])) if r["kind"] == "memory"
+                     else bool(NOT_REMEMBERED.search(reply)) if r["kind"] == "not_remembered"
+                     else None,
+                     "language_match": detect(reply, default="?") == detect(message),
+                     "stage_directions": has_stage_directions(reply), "chars": len(reply),
+                     "reply_s": round(time.perf_counter() - start, 2)})
+        if progress:
+            progress(1)
+    kinds = defaultdict(list)
+    for row in rows:
+        kinds[row["kind"]].append(row)
+    return {"records": len(rows),
+            "memory_use": round(statistics.fmean(x["ok"] for x in kinds["memory"]), 4)
+            if kinds["memory"] else None,
+            "says_not_remembered": round(statistics.fmean(
+                x["ok"] for x in kinds["not_remembered"]), 4) if kinds["not_remembered"] else None,
+            "language_match": round(statistics.fmean(x["language_match"] for x in rows), 4),
+            "stage_directions": round(statistics.fmean(x["stage_directions"] for x in rows), 4),
+            "chars": {"p50": statistics.median(x["chars"] for x in rows),
+                      "p95": _percentile([x["chars"] for x in rows], 95)},
             "replies": rows}

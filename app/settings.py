@@ -23,7 +23,8 @@ class Settings(BaseSettings):
     hf_adapter: Path | None = Field(None, description="a PEFT LoRA adapter directory")
     local_model: Literal["qwen2.5-0.5b", "smollm2-135m"] = Field(
         "qwen2.5-0.5b", description="the bundled model: bilingual Qwen, or the small English one")
-    local_adapter: Path | None = Field(None, description="a LoRA adapter for the bundled model")
+    local_adapter: str = Field("auto", description="LoRA for the bundled model: auto (the one "
+                               "shipped for it, if any), none, or an adapter directory")
     # Generation: unset, each model uses its own settings (app/bundled_models.py); openai 0.7
     temperature: float | None = Field(None, ge=0, le=2)
     top_p: float | None = Field(None, gt=0, le=1)

@@ -1,0 +1,93 @@
+"""The reply evaluation: each answerable question asked through the whole graph in a new
+conversation, on a real store; the scores read off the replies as defined. The chat model here
+is scripted (what is under test is the measuring, not the model); the bundled model's replies
+are measured by the command itself (EVALUATION.md)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from typer.testing import CliRunner
+
+from app.cli import app
+from app.evaluation import EvalDataError, read_gold
+from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, uses_memory
+from graph import build_graph
+
+BANK = {"Ana": {"name": "Ana", "history": {
+    "2024-03-01": [{"query": "My sister Lucia just adopted a grey parrot named Kiwi.",
+                    "response": "How fun!"}],
+    "2024-03-02": [{"query": "我今天做了番茄炒蛋。", "response": "好香！"}]}}}
+GOLD = [
+    {"user": "Ana", "qid": "q1", "question": "What is my sister's parrot called?",
+     "answer": "Kiwi", "keywords": ["kiwi"], "evidence": [["2024-03-01", 0]], "type": "fact"},
+    {"user": "Ana", "qid": "q2", "question": "我3月2日做了什么菜？", "answer": "番茄炒蛋",
+     "keywords": ["番茄炒蛋"], "evidence": [["2024-03-02", 0]], "type": "date"},
+    {"user": "Ana", "qid": "q3", "question": "What's my brother's name?", "answer": "never said",
+     "evidence": [], "type": "unanswerable"},
+]
+
+
+@pytest.fixture
+def files(tmp_path):
+    bank, gold = tmp_path / "bank.json", tmp_path / "gold.jsonl"
+    bank.write_text(json.dumps(BANK, ensure_ascii=False), encoding="utf-8")
+    gold.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in GOLD), encoding="utf-8")
+    return bank, gold
+
+
+def test_the_reading_of_a_reply():
+    assert uses_memory("Your sister’s parrot is KIWI!", ("kiwi",))
+    assert uses_memory("It's Lucia's bird", ("Lucia's",))  # curly and straight apostrophes
+    assert not uses_memory("I don't remember.", ("kiwi",))
+    for staged in ("(winks) Sure!", "Of course *smiles warmly*", "好呀（笑）", "(takes a bath)"):
+        assert has_stage_directions(staged), staged
+    for plain in ("Your parrot (Kiwi) is lovely.", "It cost $640 (with tax).", "好的，周四见。"):
+        assert not has_stage_directions(plain), plain
+    assert NOT_REMEMBERED.search("Hmm, I don't think you've told me about your brother yet.")
+    assert NOT_REMEMBERED.search("你好像还没跟我说过呢。")
+    assert not NOT_REMEMBERED.search("Your brother is called Sam.")
+
+
+def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
+    bank, gold = files
+    model = GenericFakeChatModel(messages=iter([AIMessage("Your sister's parrot is Kiwi."),
+                                                AIMessage("You cooked tomato and eggs (smiles).")]))
+    seen = []
+
+    def companion(s):
+        seen.append(s)
+        return build_graph(model, s, reflect_every=None)
+
+    result = evaluate_replies(bank, gold, companion, embedding="minilm")
+    assert result["questions"] == 2 and len(seen) == 1  # unanswerable ones are left out
+    assert result["memory_use"] == 0.5 and result["by_type"]["fact"]["memory_use"] == 1.0
+    assert result["language_match"] == 0.5  # the Chinese question got an English reply
+    assert result["stage_directions"] == 0.5
+    [first, second] = result["replies"]
+    assert first["reply"] == "Your sister's parrot is Kiwi." and first["memory_use"]
+    assert not second["memory_use"] and first["first_token_ms"] <= first["reply_s"] * 1000
+    # asked as its user on the evaluation's today: four days after the user's last day
+    assert {r["today"] for r in result["replies"]} == {"2024-03-06"}
+
+
+def test_keywords_must_be_texts(tmp_path):
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(json.dumps(GOLD[0] | {"keywords": ["ok", ""]}), encoding="utf-8")
+    with pytest.raises(EvalDataError, match="keywords"):
+        read_gold(bad)
+
+
+def test_the_command_refuses_a_gold_file_without_keywords(files, tmp_path, monkeypatch):
+    bank, _ = files
+    gold = tmp_path / "plain.jsonl"
+    gold.write_text(json.dumps({k: v for k, v in GOLD[0].items() if k != "keywords"}),
+                    encoding="utf-8")
+    monkeypatch.setenv("SF_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SF_CHAT_BACKEND", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test")  # the client is built, never called
+    result = CliRunner().invoke(app, ["eval", "replies", "--bank", str(bank), "--gold",
+                                      str(gold)])
+    assert result.exit_code == 1 and "no answerable question with keywords" in result.output

@@ -19,6 +19,7 @@ class DateSpan:
     start: date  # inclusive
     end: date  # inclusive
     text: str  # the matched words, e.g. "May 4th", "上周"
+    vague: bool = False  # "recently", "前几天": a hint of when, not a day to look up
 
 
 # --- day arithmetic -------------------------------------------------------------------------
@@ -62,6 +63,14 @@ def _ymd(year: Optional[int], month: int, day: int, t: date) -> Optional[Range]:
     return None
 
 
+def _in_month(year: Optional[int], month: int, t: date) -> Range:
+    """A whole month; with no year, the latest such month not after t."""
+    if year is None:
+        year = t.year if month <= t.month else t.year - 1
+    first = date(year, month, 1)
+    return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+
+
 # --- numbers --------------------------------------------------------------------------------
 
 _EN_NUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -90,15 +99,17 @@ def _year(s: Optional[str]) -> Optional[int]:
 
 # --- English --------------------------------------------------------------------------------
 
-_FEW = _back(7, 1)
+# Vague words name no day: people say "recently" of last week and of last month alike. Each is
+# read as a window back from today, wide enough to hold what people mean by it.
+_VAGUE_EN = {"a few days ago": 14, "few days ago": 14, "the other day": 14, "recently": 45,
+             "lately": 45, "not long ago": 45, "a while ago": 90, "a while back": 90}
+_VAGUE_CN = {"几天前": 14, "前几天": 14, "前些天": 14, "前些日子": 30, "最近": 45, "近来": 45,
+             "不久前": 45, "前阵子": 60, "前段时间": 60, "前一阵": 60}
 _FIXED_EN: dict[str, Callable[[date], Range]] = {
     "today": _back(0, 0),
     "yesterday": _back(1, 1),
     "the day before yesterday": _back(2, 2),
-    "a few days ago": _FEW,
-    "few days ago": _FEW,
-    "the other day": _FEW,
-    "recently": _FEW,
+    **{w: _back(n, 1) for w, n in _VAGUE_EN.items()},
     "last week": lambda t: _week(t, 1),
     "this week": lambda t: _week(t, 0),  # cut at today below
     "last weekend": _last_weekend,
@@ -137,17 +148,27 @@ _EN_RULES: list[tuple[str, Callable[[re.Match, date], Optional[Range]]]] = [
      lambda m, t: _ymd(_year(m[3]), _month(m[1]), int(m[2]), t)),
     (rf"\b(?:the\s+)?(\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MON}{_YEAR}",
      lambda m, t: _ymd(_year(m[3]), _month(m[2]), int(m[1]), t)),
+    # A month alone needs a preposition before it, so "I may go" and "march on" are not months.
+    (rf"\b(?:in|during|back\s+in|since|last|this\s+past)\s+{_MON}{_YEAR}"
+     rf"(?!\s*(?:the\s+)?\d{{1,2}}(?!\d))",
+     lambda m, t: _in_month(_year(m[2]), _month(m[1]), t)),
 ]
 
 # --- Chinese --------------------------------------------------------------------------------
 
 _FIXED_CN: dict[str, Callable[[date], Range]] = {
     "今天": _back(0, 0), "今日": _back(0, 0), "昨天": _back(1, 1), "昨日": _back(1, 1),
-    "前天": _back(2, 2), "大前天": _back(3, 3), "几天前": _FEW, "前几天": _FEW, "最近": _FEW,
+    "前天": _back(2, 2), "大前天": _back(3, 3), **{w: _back(n, 1) for w, n in _VAGUE_CN.items()},
     **dict.fromkeys(["上周", "上个周", "上星期", "上个星期", "上礼拜", "上个礼拜"], lambda t: _week(t, 1)),
     **dict.fromkeys(["这周", "本周", "这星期", "这个星期", "本星期"], lambda t: _week(t, 0)),
     "上周末": _last_weekend, "上个周末": _last_weekend, "上月": _last_month, "上个月": _last_month,
 }
+
+
+def _cn_year(s: Optional[str], t: date) -> Optional[int]:
+    if not s:
+        return None
+    return {"去年": t.year - 1, "今年": t.year}.get(s) or _year(s.rstrip("年 "))
 
 
 def _cn_weekday(m: re.Match, t: date) -> Range:
@@ -169,6 +190,10 @@ _CN_RULES: list[tuple[str, Callable[[re.Match, date], Optional[Range]]]] = [
     (rf"(?<![\d{_CN}])(?:([\d〇零一二三四五六七八九]{{4}})\s*年\s*)?([\d{_CN}]{{1,3}})\s*月\s*"
      rf"(\d{{1,2}}(?!\d)|[{_CN}]{{1,3}}(?=\s*[日号號]))(?:\s*[日号號])?",
      lambda m, t: _ymd(_year(m[1]), _int(m[2]), _int(m[3]), t)),
+    # A month alone: 三月, 3月份, 去年五月, 2024年3月; not 三个月 (a length) nor 月3日 (a day).
+    (rf"(?<![\d{_CN}个])(?:(去年|今年|[\d〇零一二三四五六七八九]{{4}}\s*年)\s*)?"
+     rf"(十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9])\s*月份?(?!\s*[\d{_CN}]|[日号號])",
+     lambda m, t: _in_month(_cn_year(m[1], t), _int(m[2]), t)),
 ]
 
 _RULES = [(re.compile(p, re.I | re.A), f) for p, f in _EN_RULES] + [(re.compile(p), f) for p, f in _CN_RULES]
@@ -202,5 +227,6 @@ def find_dates(text: str, today: date) -> list[DateSpan]:
         if start > end or (start, end) in seen:
             continue
         seen.add((start, end))
-        out.append(DateSpan(start, end, text[s:e]))
+        words = " ".join(text[s:e].lower().split())
+        out.append(DateSpan(start, end, text[s:e], words in _VAGUE_EN or words in _VAGUE_CN))
     return out

@@ -1,8 +1,10 @@
 """What a recall query asks beyond its words: the days it names and whether it asks how things
 stand now.
 
-Date words steer recall through `memory.dates` and are taken out of the text that is embedded,
-so that "last Wednesday" does not pull in every memory that mentions a weekday. A question about
+Date words steer recall through `memory.dates` and are taken out of the text that is embedded
+and matched word for word, so that "last Wednesday" does not pull in every memory that mentions
+a weekday. A vague one ("recently", "前几天") only hints at a window: what was said two weeks
+before "recently" must still be found. A question about
 the present ("where do I live now?", "我现在在哪工作？") should get the latest word on a fact
 that changed, so statements of change ("moved to", "switched to", "搬到") are favoured for it.
 """
@@ -25,7 +27,8 @@ _CHANGE = re.compile(r"\b(?:moved?|moving|switch(?:ed)?|quit|new|start(?:ed)?|si
 class Query:
     text: str  # as asked
     to_embed: str  # without its date and "now" words, unless nothing else is left
-    spans: list[DateSpan]
+    spans: list[DateSpan]  # days it names: looked up and ranked first
+    hints: list[DateSpan]  # windows its vague words suggest ("recently"): a nudge, not a filter
     about_now: bool
 
 
@@ -36,7 +39,8 @@ def read_query(text: str, today: date) -> Query:
         rest = rest.replace(span.text, " ")
     about_now = bool(_NOW.search(text))
     rest = " ".join(_NOW.sub(" ", rest).split())
-    return Query(text, rest if re.search(r"\w", rest) else text, spans, about_now)
+    return Query(text, rest if re.search(r"\w", rest) else text,
+                 [s for s in spans if not s.vague], [s for s in spans if s.vague], about_now)
 
 
 def tells_change(said: str) -> bool:

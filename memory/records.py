@@ -58,6 +58,13 @@ class MemoryPiece(BaseModel):
     def day(self) -> date:
         return date.fromisoformat(self.date)
 
+    def holds(self, turn: "MemoryPiece") -> bool:
+        """Does this day's summary cover `turn`? It covers the turns its model read: from
+        `extra["from"]` up to `extra["turns"]`; an imported summary (no count) covers its day."""
+        if self.kind != "summary" or turn.kind != "turn" or turn.date != self.date:
+            return False
+        return int(self.extra.get("from", 0)) <= turn.index < int(self.extra.get("turns", 1 << 30))
+
 
 class Reflection(BaseModel):
     """Where a user's reflection stands; the app's bookkeeping, not part of the seed format."""

@@ -27,17 +27,20 @@ class EbbinghausRetriever(BaseRetriever):
 
         relevance + lexical_weight * BM25 - retention_weight * (1 - R)
         + date_boost if from a named day (at 1, those days come first)
+        + hint_boost if inside the window of a vague time word ("recently", "前几天")
         + for a question about now: change_boost if it tells of a change, recency_weight * how
           late it is among the candidates.
 
     Similarity mixes three cosines: of the whole exchange (the first model of a two-model
     embedding), of the user's words, and of the user's best-matching sentence (`whole_weight`,
     `said_weight`, `sentence_weight`); with one model the first two are the same. Relevance is
-    that similarity rescaled to [0, 1] over the candidates, and BM25 is divided by its maximum:
+    that similarity rescaled to [0, 1] over the candidates, and BM25 (of the query without its
+    date words) is divided by its maximum:
     models differ in their range (e5 packs everything into 0.8-0.95, MiniLM spreads over 0-0.8),
     so the weights mean the same for every model. The weights were
-    chosen on the project's evaluation sets (EVALUATION.md). Turns the curve has forgotten are
-    never returned, even before `MemoryStore.fade` deletes them; summaries never fade (R = 1).
+    chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
+    gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
+    only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
     Each returned piece is reinforced in the store. Document metadata: id, date, kind,
     similarity, retention (as of `today`, before this recall), strength (after it), score, and
     for a turn its query and response.
@@ -59,6 +62,7 @@ class EbbinghausRetriever(BaseRetriever):
     lexical_weight: float = 0.2
     change_boost: float = 0.3
     recency_weight: float = 0.1
+    hint_boost: float = 0.1  # for a piece inside the window of a vague time word
     candidates: int = 40  # nearest neighbours fetched before re-ranking
     reinforce: bool = True
 
@@ -103,10 +107,11 @@ class EbbinghausRetriever(BaseRetriever):
             named.update(m.piece.id for m in on_day)
         found: dict[str, tuple[MemoryPiece, float]] = {
             m.piece.id: (m.piece, self._similarity(m, whole, said)) for m in matches}
+        self._fade_into_summaries(found, today, whole, said)
 
         sims = [sim for _, sim in found.values()]
         low, span = min(sims, default=0.0), (max(sims, default=0.0) - min(sims, default=0.0)) or 1.0
-        words = dict(zip(found, bm25_scores(query, [p.text for p, _ in found.values()])
+        words = dict(zip(found, bm25_scores(asked.to_embed, [p.text for p, _ in found.values()])
                          if self.lexical_weight else [0.0] * len(found)))
         top_words = max(words.values(), default=0.0) or 1.0
         if asked.about_now:
@@ -116,17 +121,14 @@ class EbbinghausRetriever(BaseRetriever):
         ranked = []
         for pid, (p, sim) in found.items():
             last = date.fromisoformat(p.last_recall_date)
-            if p.kind == "turn":
-                if self.curve.forgets(p.id, last, p.strength, today):
-                    continue
-                r = self.curve.retention(last, p.strength, today)
-            else:
-                r = 1.0
+            r = self.curve.retention(last, p.strength, today) if p.kind == "turn" else 1.0
             relevance = (sim - low) / span
             score = (relevance + self.lexical_weight * words[pid] / top_words
                      - self.retention_weight * (1 - r))
             if pid in named:
                 score += self.date_boost
+            if any(h.start <= p.day <= h.end for h in asked.hints):
+                score += self.hint_boost
             if asked.about_now:
                 score += self.recency_weight * (p.day.toordinal() - first) / days_span
                 if p.kind == "turn" and tells_change(p.said):
@@ -143,6 +145,24 @@ class EbbinghausRetriever(BaseRetriever):
             "id": p.id, "date": p.date, "kind": p.kind, "similarity": round(sim, 4),
             "retention": round(r, 4), "strength": strength.get(p.id, p.strength),
             "score": round(score, 4), **_parts(p)}) for score, p, sim, r in top]
+
+
+    def _fade_into_summaries(self, found: dict[str, tuple[MemoryPiece, float]], today: date,
+                             whole: np.ndarray, said: np.ndarray) -> None:
+        """Turns the curve has forgotten give way to their day's summary where it holds them;
+        a forgotten turn that no summary holds stays (ranked down by its low retention)."""
+        faded = [p for p, _ in found.values() if p.kind == "turn" and self.curve.forgets(
+            p.id, date.fromisoformat(p.last_recall_date), p.strength, today)]
+        if not faded:
+            return
+        held = self.store.summaries(self.user_id, (p.date for p in faded))
+        for p in faded:
+            summary = held.get(p.date)
+            if summary is not None and summary.piece.holds(p):
+                del found[p.id]
+                if summary.piece.id not in found:
+                    found[summary.piece.id] = (summary.piece,
+                                               self._similarity(summary, whole, said))
 
 
 def _unit(v) -> np.ndarray:

@@ -280,11 +280,14 @@ class MemoryStore:
                 return max(int(i.rsplit("_", 1)[1]) for i in found) + 1 if found else base
             base += PROBE
 
-    def put_summary(self, user: str, day: date, text: str, turns: int | None = None) -> MemoryPiece:
-        """Writes (or rewrites) a day's event summary; `turns` = how many turns it covers."""
+    def put_summary(self, user: str, day: date, text: str, turns: int | None = None,
+                    first: int = 0) -> MemoryPiece:
+        """Writes (or rewrites) a day's event summary of the turns `first` to `turns` - 1
+        (`MemoryPiece.holds`); no count: the whole day."""
         d = day.isoformat()
+        extra = {} if turns is None else {"turns": turns} | ({"from": first} if first else {})
         piece = MemoryPiece(id=summary_id(user, d), user=user, date=d, kind="summary", summary=text,
-                            extra={} if turns is None else {"turns": turns})
+                            extra=extra)
         self.put([piece])
         return piece
 
@@ -349,6 +352,16 @@ class MemoryStore:
                         include=["metadatas", "embeddings"])
         return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
                 zip(got["ids"][0], got["metadatas"][0], got["embeddings"][0])]
+
+    def summaries(self, user: str, days: Iterable[str]) -> dict[str, Match]:
+        """The daily summaries of `days` (YYYY-MM-DD) that exist, by day, with their vectors."""
+        col = self._collection(user, create=False)
+        days = sorted(set(days))
+        if col is None or not days:
+            return {}
+        got = col.get(ids=[summary_id(user, d) for d in days], include=["metadatas", "embeddings"])
+        return {m["date"]: Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
+                zip(got["ids"], got["metadatas"], got["embeddings"])}
 
     def on_days(self, user: str, start: date, end: date) -> list[Match]:
         """Pieces made between start and end (inclusive), with their vectors."""
@@ -435,14 +448,17 @@ class MemoryStore:
     # -- forgetting ---------------------------------------------------------------------------
     def fade(self, curve: ForgettingCurve, today: date,
              users: Sequence[str] | None = None) -> dict[str, int]:
-        """Deletes the turns that `curve` forgets as of `today`; summaries never fade.
-        Returns the number of turns forgotten per user."""
+        """Deletes the turns that `curve` forgets as of `today` and that their day's summary
+        holds (`MemoryPiece.holds`): a detail fades only into something condensed, so what was
+        never summarized stays. Summaries never fade. Returns the turns deleted per user."""
         forgotten: dict[str, int] = {}
         for user in users if users is not None else self.users():
             with self._lock:
+                held = {p.date: p for p in self.pieces(user, kind="summary")}
                 gone = [p.id for p in self.pieces(user, kind="turn")
-                        if curve.forgets(p.id, date.fromisoformat(p.last_recall_date),
-                                         p.strength, today)]
+                        if p.date in held and held[p.date].holds(p)
+                        and curve.forgets(p.id, date.fromisoformat(p.last_recall_date),
+                                          p.strength, today)]
                 self.delete_pieces(user, gone)
             forgotten[user] = len(gone)
         return forgotten

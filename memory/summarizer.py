@@ -102,11 +102,19 @@ class Summarizer:
             raise ValueError("the model returned an empty text")
         return text
 
-    def _dialogue(self, user: str, day_turns: list[MemoryPiece]) -> str:
-        text = "\n".join(self.prompts["dialogue_turn"].format(user=user, query=p.query,
-                                                              response=p.response or "…")
-                         for p in day_turns)
-        return text[-self.max_chars:]
+    def _dialogue(self, user: str, day_turns: list[MemoryPiece]) -> tuple[str, int]:
+        """The day's latest turns that fit in `max_chars`, and how many earlier ones were left
+        out (the summary does not hold those, so forgetting must keep them)."""
+        lines = [self.prompts["dialogue_turn"].format(user=user, query=p.query,
+                                                      response=p.response or "…")
+                 for p in day_turns]
+        kept, size = len(lines), 0
+        while kept and size + len(lines[kept - 1]) + 1 <= self.max_chars:
+            kept -= 1
+            size += len(lines[kept]) + 1
+        if kept == len(lines):  # the last turn alone is over budget: its end, held by nothing
+            return lines[-1][-self.max_chars:], len(lines)
+        return "\n".join(lines[kept:]), kept
 
     def _reflect_day(self, profile: Profile, d: str, day_turns: list[MemoryPiece],
                      summary: MemoryPiece | None, report: ReflectionReport) -> bool:
@@ -114,7 +122,7 @@ class Summarizer:
         stale = summary is None or _covered(summary, len(day_turns)) < len(day_turns)
         if not stale and d in profile.personality:
             return False
-        dialogue = self._dialogue(user, day_turns)
+        dialogue, left_out = self._dialogue(user, day_turns)
         try:
             events = self._generate("daily_events", user=user, date=d, dialogue=dialogue) \
                 if stale else summary.summary
@@ -125,7 +133,8 @@ class Summarizer:
             report.failed[d] = f"{type(e).__name__}: {e}"
             return False
         if stale:  # the summary piece first: a crash before the profile write redoes only this
-            self.store.put_summary(user, date.fromisoformat(d), events, turns=len(day_turns))
+            self.store.put_summary(user, date.fromisoformat(d), events, turns=len(day_turns),
+                                   first=left_out)
         profile.personality[d] = personality
         if d not in profile.reflection.unfolded:
             profile.reflection.unfolded.append(d)

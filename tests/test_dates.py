@@ -54,14 +54,15 @@ def test_single_day(text, day):
 
 LAST_WEEK = (d(5, 1), d(5, 7))
 THIS_WEEK = (d(5, 8), TODAY)
-FEW = (d(5, 3), d(5, 9))
+FEW = (d(4, 26), d(5, 9))  # "a few days ago", "前几天": two weeks back, not just the last one
+RECENT = (d(3, 26), d(5, 9))  # "recently", "最近": six weeks back
 RANGE = {
     "last week": LAST_WEEK, "this week": THIS_WEEK, "last month": (d(4, 1), d(4, 30)),
     "last weekend": (d(5, 6), d(5, 7)), "a week ago": LAST_WEEK, "2 weeks ago": (d(4, 24), d(4, 30)),
-    "three weeks ago": (d(4, 17), d(4, 23)), "a few days ago": FEW, "the other day": FEW, "recently": FEW,
+    "three weeks ago": (d(4, 17), d(4, 23)), "a few days ago": FEW, "the other day": FEW, "recently": RECENT,
     "上周": LAST_WEEK, "上个星期": LAST_WEEK, "上星期": LAST_WEEK, "上个礼拜": LAST_WEEK, "上礼拜": LAST_WEEK,
     "这周": THIS_WEEK, "本周": THIS_WEEK, "这个星期": THIS_WEEK, "上个月": (d(4, 1), d(4, 30)),
-    "上周末": (d(5, 6), d(5, 7)), "几天前": FEW, "前几天": FEW, "最近": FEW, "两周前": (d(4, 24), d(4, 30)),
+    "上周末": (d(5, 6), d(5, 7)), "几天前": FEW, "前几天": FEW, "最近": RECENT, "两周前": (d(4, 24), d(4, 30)),
 }
 
 
@@ -79,7 +80,14 @@ def test_range(text, span):
     ("January 6", date(2024, 1, 5), (d(1, 6), d(1, 6))),
     ("last month", date(2024, 1, 5), (d(12, 1), d(12, 31))),
     ("上周", date(2024, 1, 5), (d(12, 25), d(12, 31))),
-    ("a few days ago", date(2024, 1, 2), (d(12, 26), date(2024, 1, 1))),
+    ("a few days ago", date(2024, 1, 2), (d(12, 19), date(2024, 1, 1))),
+    # a month alone: the latest such month, this one included
+    ("in December", date(2024, 1, 5), (d(12, 1), d(12, 31))),
+    ("in January", date(2024, 1, 5), (date(2024, 1, 1), date(2024, 1, 5))),  # cut at today
+    ("back in March 2022", TODAY, (d(3, 1, 2022), d(3, 31, 2022))),
+    ("during Feb", date(2024, 3, 1), (date(2024, 2, 1), date(2024, 2, 29))),
+    ("三月份", TODAY, (d(3, 1), d(3, 31))), ("十二月", TODAY, (d(12, 1, 2022), d(12, 31, 2022))),
+    ("去年五月", TODAY, (d(5, 1, 2022), d(5, 31, 2022))), ("2022年11月", TODAY, (d(11, 1, 2022), d(11, 30, 2022))),
     # leap day: asked on 2024-03-01
     ("yesterday", date(2024, 3, 1), (date(2024, 2, 29), date(2024, 2, 29))),
     ("Feb 29", date(2024, 3, 1), (date(2024, 2, 29), date(2024, 2, 29))),
@@ -105,12 +113,21 @@ def test_longest_match(text, matched):
 
 @pytest.mark.parametrize("text", [
     "", "I may go", "Maybe later", "the mayor spoke", "a decimal point", "mayday", "we march on",
-    "May", "in May", "March 2023 was cold", "todays", "next Monday", "下周三", "每周三", "一周三次",
+    "May", "in Mayfair", "March 2023 was cold", "三个月前", "两个月", "每个月", "todays", "next Monday", "下周三", "每周三", "一周三次",
     "Feb 30", "February 30th", "2月30日", "13月5日", "2023-02-29", "2023-13-01", "五月一些", "这周五",
     "2030-01-01", "May 4, 2030", "some words 🙂 and \x00\x07 control", "24/7", "hello world",
 ])
 def test_nothing(text):
     assert find_dates(text, TODAY) == []
+
+
+@pytest.mark.parametrize("text", ["recently", "Lately", "the other day", "a few days ago",
+                                  "a while ago", "最近", "前几天", "前阵子", "前段时间"])
+def test_vague_words_are_marked(text):
+    # Recall takes them as a hint of when, never as a day to rank above all others.
+    [span] = find_dates(text, TODAY)
+    assert span.vague
+    assert not any(s.vague for s in find_dates("last week, May 4th, 上周三, in April", TODAY))
 
 
 def test_several_in_order():

@@ -115,6 +115,29 @@ def test_faded_turns_are_not_recalled_but_summaries_are(store):
     assert next(d for d in docs if d.metadata["kind"] == "summary").metadata["retention"] == 1.0
 
 
+def test_a_fact_no_summary_holds_is_found_a_year_later(store):
+    # Forgetting thins details only into something condensed: with no summary of its day, a
+    # turn the curve has long forgotten stays findable, ranked by what it says.
+    store.add_turn("u", date(2022, 5, 1), "We brought home a grey kitten and named her Mochi.", "Lovely!")
+    for day in range(1, 9):
+        store.add_turn("u", date(2023, 5, day), f"Busy day number {day} at the office.", "Rest well.")
+    docs = recall(store, "u", "What is my cat called?", k=1)
+    assert docs[0].metadata["date"] == "2022-05-01" and "Mochi" in docs[0].page_content
+    assert docs[0].metadata["retention"] < 0.001
+    assert store.fade(ForgettingCurve(), TODAY) == {"u": 0}
+
+
+def test_a_vague_time_word_does_not_bury_what_was_said_weeks_ago(store):
+    store.add_turn("u", date(2023, 4, 12), "I took up pottery, my first bowl came out lopsided.", "Nice!")
+    week = ["The dentist said my teeth are fine.", "Groceries got so expensive.",
+            "My train was late again.", "My sister called about her wedding.",
+            "I finally paid the electricity bill.", "It rained all day.", "I fixed the leaking tap."]
+    for day, said in enumerate(week, 3):  # the last week (the old reading of "recently")
+        store.add_turn("u", date(2023, 5, day), said, "I see.")
+    docs = recall(store, "u", "I recently started a new hobby, remind me which one?", k=1)
+    assert "pottery" in docs[0].page_content
+
+
 def test_retention_breaks_near_ties_toward_fresher_memories(store):
     store.add_turn("u", date(2023, 4, 20), "My favourite colour is blue.", "Noted.")
     store.add_turn("u", date(2023, 5, 9), "My favourite colour is blue.", "Noted.")
@@ -125,14 +148,20 @@ def test_retention_breaks_near_ties_toward_fresher_memories(store):
 def test_fade_deletes_only_faded_turns_and_corrupts_nothing(store):
     store.add_turn("u", date(2023, 1, 1), "old turn", "old")
     store.put_summary("u", date(2023, 1, 1), "an old summary")
+    store.add_turn("u", date(2023, 1, 2), "old turn, never summarized", "old")
+    read = [store.add_turn("u", date(2023, 1, 3), f"busy turn {i}", "ok") for i in range(3)]
+    store.put_summary("u", date(2023, 1, 3), "a summary that read the last two", turns=3, first=1)
+    store.add_turn("u", date(2023, 1, 3), "said after that summary", "ok")
     kept = store.add_turn("u", date(2023, 5, 5), "fresh turn", "fresh")
     recalled = store.add_turn("u", date(2023, 4, 1), "recalled turn", "yes")
     store.reinforce("u", [recalled.id], date(2023, 5, 1))
     before = {p.id: p for p in store.pieces("u")}
     curve = ForgettingCurve()
-    assert store.fade(curve, TODAY) == {"u": 1}
+    assert store.fade(curve, TODAY) == {"u": 3}
     after = {p.id: p for p in store.pieces("u")}
-    assert set(after) == set(before) - {"u_2023-01-01_0"}
+    # Gone: what a summary holds. Kept: a day with no summary, the turn its summary left out
+    # (over the model's budget), and one said after the summary was written.
+    assert set(after) == set(before) - {"u_2023-01-01_0", read[1].id, read[2].id}
     assert all(after[i] == before[i] for i in after)
     assert store.fade(curve, TODAY) == {"u": 0}  # the same day forgets nothing more
     assert kept.id in after

@@ -3,6 +3,7 @@ TimeWeightedVectorStoreRetriever, for one user holding 1k..100k turns, plus impo
 peak memory and the cost of one retrieve + write per chat turn.
 
     python benchmarks/retrieval.py --sizes 1000,10000,100000 --json OUT [--queries 200]
+        [--embedding minilm+e5] [--concurrent 4]
 """
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ import random
 import resource
 import statistics
 import tempfile
+import threading
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 
 import numpy as np
@@ -318,11 +321,34 @@ def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None,
             out["ours"][part.split("_")[1] + "_queries"] = len(ms[part])
     out["time-weighted"]["search_k"] = TW_FETCH
     out["ours_breakdown"] = ours_breakdown(store, queries[WARMUP:WARMUP + min(args.queries, 100)])
+    if args.concurrent > 1:
+        out["ours_concurrent"] = concurrent(store, queries[WARMUP:], args.concurrent)
     out["loadavg_1m"] = round(os.getloadavg()[0], 2)  # the machine is shared: a noise gauge
     out["build_s"] = round(build_s, 1)
     out["tw_setup_s"] = round(tw_setup_s, 1)
     del tw, methods
     return out, store, tmp
+
+
+def concurrent(store: MemoryStore, queries: list[str], users: int) -> dict:
+    """`users` recalls at once, as a server with several people chatting: each thread runs its
+    share of the queries back to back; latency per recall, reinforcement included."""
+    ours = EbbinghausRetriever(store=store, user_id=USER, k=K, today=TODAY)
+    start, ms = threading.Barrier(users), []
+
+    def run(share: list[str]) -> list[float]:
+        start.wait()
+        out = []
+        for q in share:
+            t = time.perf_counter()
+            ours.recall(q)
+            out.append(1000 * (time.perf_counter() - t))
+        return out
+
+    with ThreadPoolExecutor(users) as pool:
+        for got in pool.map(run, [queries[i::users] for i in range(users)]):
+            ms += got
+    return summary(ms) | {"users": users}
 
 
 def per_turn(store: MemoryStore, seed: int, turns: int = 50) -> dict:
@@ -367,6 +393,7 @@ def main() -> None:
     ap.add_argument("--embedding", default="minilm")
     ap.add_argument("--pool", type=int, default=2000, help="distinct texts embedded and cycled")
     ap.add_argument("--seed", type=int, default=1234)
+    ap.add_argument("--concurrent", type=int, default=4, help="recalls at once (1: skip)")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -400,6 +427,9 @@ def main() -> None:
         result["peak_rss_mb"][str(n)] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(f"size {n:,}: " + ", ".join(f"{m} p50 {res[m]['p50_ms']} / p95 {res[m]['p95_ms']} ms"
                                           for m in ("ours", "dense", "time-weighted")))
+        if "ours_concurrent" in res:
+            c = res["ours_concurrent"]
+            print(f"  {c['users']} recalls at once: p50 {c['p50_ms']} / p95 {c['p95_ms']} ms")
     import chromadb
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
                          "embedding": resolve_name(args.embedding), "chromadb": chromadb.__version__,

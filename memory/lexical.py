@@ -31,6 +31,11 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed English words and Chinese words of `text`, stop words dropped."""
     lowered = text.lower().replace("'", " ")
@@ -43,7 +48,8 @@ def bm25_scores(query: str, texts: list[str]) -> list[float]:
     """BM25 of each text for the query, the statistics taken over `texts`; all 0 if no word of
     the query occurs in them."""
     q = tokens(query)
-    docs = [tokens(t) for t in texts]
+    # A piece's words never change, and the same pieces come back recall after recall.
+    docs = [list(_tokens(t)) for t in texts]
     if not q or not any(docs):
         return [0.0] * len(texts)
     index = bm25s.BM25()

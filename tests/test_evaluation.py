@@ -3,6 +3,9 @@ computed as defined (hit@k, recall@k, per type, unanswerable questions left out 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -180,3 +183,36 @@ def test_committed_eval_sets_are_whole(name, users, questions):
     assert {g.type for g in golds} == {"fact", "multi", "date", "relative", "preference",
                                        "update", "unanswerable"}
     assert all(bool(g.evidence) == (g.type != "unanswerable") for g in golds)
+
+
+LIFE = [("life_en", 20, 300), ("life_cn", 20, 300), ("life_en_blind", 10, 150),
+        ("life_cn_blind", 10, 150)]
+
+
+def test_life_sets_are_what_their_generator_writes(tmp_path):
+    # One generator builds every life-like set from its JSON content; the committed files must
+    # be exactly its output, so that nobody edits a bank or a gold line by hand.
+    run = subprocess.run([sys.executable, str(EVAL_DATA / "generate.py"), "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    for name, _, _ in LIFE:
+        for f in (f"bank_{name}.json", f"gold_{name}.jsonl"):
+            assert (tmp_path / name / f).read_bytes() == (EVAL_DATA / name / f).read_bytes(), f
+
+
+@pytest.mark.parametrize("name, users, questions", LIFE)
+def test_life_sets_are_whole(name, users, questions):
+    golds = read_gold(EVAL_DATA / name / f"gold_{name}.jsonl")
+    banks = read_bank(EVAL_DATA / name / f"bank_{name}.json")
+    assert check_evidence(banks, golds) == []
+    assert len(banks) == users and len(golds) == questions
+    assert {g.type for g in golds} == {"fact", "companion", "preference", "multi", "update",
+                                       "date", "relative", "recent", "unanswerable"}
+    turns = {(b.profile.user, p.date, p.index): p.text.lower() for b in banks for p in b.pieces}
+    for g in golds:  # the keywords a reply is scored on lie in the evidence
+        if g.evidence:
+            said = " ".join(turns[(g.user, d, i)] for d, i in g.evidence)
+            assert all(k.lower() in said for k in g.keywords), g.qid
+    spans = [(date.fromisoformat(max(b.profile.history_dates))
+              - date.fromisoformat(min(b.profile.history_dates))).days for b in banks]
+    assert sum(s >= 170 for s in spans) >= users // 2 - 1  # half of them 6-12 months long

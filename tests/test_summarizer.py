@@ -20,6 +20,7 @@ from app.cli import app
 from app.settings import Settings, get_settings
 from graph import build_graph
 from memory.background import ReflectionWorker
+from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import import_banks, read_bank
 from memory.summarizer import Summarizer
@@ -96,6 +97,22 @@ def test_days_and_overall_texts_are_stored_exactly(store):
     docs = EbbinghausRetriever(store=store, user_id="Emily", k=3,
                                today=date(2023, 5, 4)).invoke("What did I do on May 2nd?")
     assert ("2023-05-02", "summary") in {(d.metadata["date"], d.metadata["kind"]) for d in docs}
+
+
+def test_a_busy_day_summary_says_which_turns_it_read_and_forgetting_keeps_the_rest(store):
+    day = date(2023, 5, 1)
+    for i in range(6):
+        store.add_turn("Emily", day, f"Turn {i}: " + "a long story about my day. " * 10, "I see.")
+    s = summarizer(store)
+    s.max_chars = 1000  # room for the last three turns only (about 310 characters each)
+    s.reflect("Emily", date(2023, 5, 2))
+    [summary] = store.pieces("Emily", kind="summary")
+    assert summary.extra == {"turns": 6, "from": 3}
+    assert "Turn 2:" not in s.model.prompts[0] and "Turn 3:" in s.model.prompts[0]
+    # A year on, the curve has forgotten them all; only what the summary read gives way to it.
+    gone = store.fade(ForgettingCurve(), date(2024, 5, 1))
+    assert gone == {"Emily": 3}
+    assert [p.index for p in store.pieces("Emily", kind="turn")] == [0, 1, 2]
 
 
 def test_reflection_is_incremental(store):

@@ -65,13 +65,21 @@ def test_search_can_leave_memory_untouched(bank_file):
     assert json.loads(r.output)["Bob"] == BANK["Bob"]
 
 
-def test_fade_and_delete_user(bank_file):
-    run("memory", "import", str(bank_file))
-    r = run("memory", "fade", "--today", "2023-07-07")  # R: Apr 27 0.09, May 1 0.11, May 4 0.12
+def test_fade_and_delete_user(tmp_path):
+    bank = json.loads(json.dumps(BANK))
+    bank["Emily"]["summary"] = {"2023-04-27": {"content": "Emily's cat is called Mochi."}}
+    bank["Bob"]["history"]["2023-04-20"] = [{"query": "I rode a steam train.", "response": "Fun!"}]
+    path = tmp_path / "bank.json"
+    path.write_text(json.dumps(bank), encoding="utf-8")
+    run("memory", "import", str(path))
+    # R on Jul 7: Apr 20 0.06, Apr 27 0.09, May 1 0.11, May 4 0.12. Only a turn its day's
+    # summary holds fades; Bob's Apr 20 turn has no summary and stays.
+    r = run("memory", "fade", "--today", "2023-07-07")
     assert r.output.splitlines() == ["Bob\t0 turns forgotten", "Emily\t1 turns forgotten"]
+    assert run("memory", "list-users").output.splitlines() == ["Bob\t2 pieces", "Emily\t2 pieces"]
     r = run("memory", "delete-user", "Emily", "--yes")
     assert r.exit_code == 0
-    assert run("memory", "list-users").output.splitlines() == ["Bob\t1 pieces"]
+    assert run("memory", "list-users").output.splitlines() == ["Bob\t2 pieces"]
     r = run("memory", "delete-user", "Emily", "--yes")
     assert r.exit_code == 1 and "no memory for user 'Emily'" in r.output
 

@@ -172,17 +172,23 @@ SETS = [("en", 20, 300), ("cn", 20, 300), ("en_holdout", 8, 120), ("en_test", 8,
         ("cn_holdout", 8, 120), ("en_holdout2", 8, 120), ("cn_holdout2", 8, 120)]
 
 
-@pytest.mark.parametrize("name, users, questions", SETS)
-def test_committed_eval_sets_are_whole(name, users, questions):
+def whole_set(name: str, users: int, questions: int, types: set[str]):
+    """A committed set's bank and gold, checked to hold together; returns both."""
     golds = read_gold(EVAL_DATA / name / f"gold_{name}.jsonl")
     banks = read_bank(EVAL_DATA / name / f"bank_{name}.json")
     assert check_evidence(banks, golds) == []
     assert len(banks) == users and len(golds) == questions
     assert len({g.qid for g in golds}) == questions
     assert {g.user for g in golds} == {b.profile.user for b in banks}
-    assert {g.type for g in golds} == {"fact", "multi", "date", "relative", "preference",
-                                       "update", "unanswerable"}
+    assert {g.type for g in golds} == types
     assert all(bool(g.evidence) == (g.type != "unanswerable") for g in golds)
+    return banks, golds
+
+
+@pytest.mark.parametrize("name, users, questions", SETS)
+def test_committed_eval_sets_are_whole(name, users, questions):
+    whole_set(name, users, questions, {"fact", "multi", "date", "relative", "preference",
+                                       "update", "unanswerable"})
 
 
 LIFE = [("life_en", 20, 300), ("life_cn", 20, 300), ("life_en_blind", 10, 150),
@@ -202,12 +208,9 @@ def test_life_sets_are_what_their_generator_writes(tmp_path):
 
 @pytest.mark.parametrize("name, users, questions", LIFE)
 def test_life_sets_are_whole(name, users, questions):
-    golds = read_gold(EVAL_DATA / name / f"gold_{name}.jsonl")
-    banks = read_bank(EVAL_DATA / name / f"bank_{name}.json")
-    assert check_evidence(banks, golds) == []
-    assert len(banks) == users and len(golds) == questions
-    assert {g.type for g in golds} == {"fact", "companion", "preference", "multi", "update",
-                                       "date", "relative", "recent", "unanswerable"}
+    banks, golds = whole_set(name, users, questions, {
+        "fact", "companion", "preference", "multi", "update", "date", "relative", "recent",
+        "unanswerable"})
     turns = {(b.profile.user, p.date, p.index): p.text.lower() for b in banks for p in b.pieces}
     for g in golds:  # the keywords a reply is scored on lie in the evidence
         if g.evidence:

@@ -133,8 +133,11 @@ class Summarizer:
             report.failed[d] = f"{type(e).__name__}: {e}"
             return False
         if stale:  # the summary piece first: a crash before the profile write redoes only this
+            # `from` is a turn index: indexes can have gaps where a memory was deleted.
+            first = day_turns[left_out].index if left_out < len(day_turns) \
+                else day_turns[-1].index + 1
             self.store.put_summary(user, date.fromisoformat(d), events, turns=len(day_turns),
-                                   first=left_out)
+                                   first=first)
         profile.personality[d] = personality
         if d not in profile.reflection.unfolded:
             profile.reflection.unfolded.append(d)

@@ -1,6 +1,7 @@
 """Every setting in one place, read from SF_* environment variables (or a .env file)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -47,6 +48,8 @@ class Settings(BaseSettings):
     date_boost: float = Field(1.0, ge=0)
     lexical_weight: float = Field(0.2, ge=0, description="weight of BM25 in recall")
     change_boost: float = Field(0.3, ge=0, description="a question about now: statements of change")
+    # CPU threads of one e5 embedding call; read by `memory.embeddings` from the environment
+    e5_threads: int = Field(1, ge=1)
     # A Chroma server instead of the embedded store
     chroma_host: str | None = None
     chroma_port: int = 8000
@@ -54,4 +57,7 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    s = Settings()
+    # memory/ reads no settings: a value from .env reaches it through the environment
+    os.environ.setdefault("SF_E5_THREADS", str(s.e5_threads))
+    return s

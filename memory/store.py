@@ -27,6 +27,7 @@ from memory.forgetting import ForgettingCurve
 from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_embeddings,
                                resolve_name)
 from memory import sentences
+from memory.reinforcement import ReinforcementQueue
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
 
 PROFILES = "sf_profiles"
@@ -94,6 +95,7 @@ class MemoryStore:
         self._collections: dict[str, Collection] = {}
         self._lock = threading.RLock()  # serializes read-modify-write (turn index, strength)
         self._dim: int | None = None
+        self._reinforcer = ReinforcementQueue(self._strengthen)
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, *, host: str | None = None,
@@ -201,6 +203,7 @@ class MemoryStore:
 
     def delete_user(self, user: str) -> bool:
         """Removes every piece and the profile of `user`. True if there was anything."""
+        self.flush(user)
         with self._lock:
             existed = self._collection(user, create=False) is not None
             if existed:
@@ -293,18 +296,30 @@ class MemoryStore:
 
     def reinforce(self, user: str, ids: Iterable[str], today: date) -> list[MemoryPiece]:
         """Recall strengthens: strength +1, and the forgetting clock restarts today."""
-        ids = list(dict.fromkeys(ids))
-        if not ids:
+        self.flush(user)
+        return self._strengthen(user, dict.fromkeys(ids, 1), today)
+
+    def reinforce_soon(self, user: str, ids: Iterable[str], today: date) -> None:
+        """`reinforce`, written by a background thread (`memory.reinforcement`): a recall
+        returns without waiting. `flush` waits for it."""
+        self._reinforcer.put(user, ids, today)
+
+    def flush(self, user: str | None = None) -> None:
+        """Waits until queued reinforcements (of `user`, or of everyone) are written."""
+        self._reinforcer.flush(user)
+
+    def _strengthen(self, user: str, times: dict[str, int], today: date) -> list[MemoryPiece]:
+        if not times:
             return []
         with self._lock:
             col = self._collection(user, create=False)
             if col is None:
                 return []
-            got = col.get(ids=ids, include=["metadatas"])
+            got = col.get(ids=list(times), include=["metadatas"])
             # Chroma merges the keys an update names into the stored metadata: only the two
             # that change are sent, not the sentence vectors.
-            changed = [{"strength": m["strength"] + 1, "last_recall_date": today.isoformat()}
-                       for m in got["metadatas"]]
+            changed = [{"strength": m["strength"] + times[i], "last_recall_date": today.isoformat()}
+                       for i, m in zip(got["ids"], got["metadatas"])]
             if got["ids"]:
                 col.update(ids=got["ids"], metadatas=changed)
             return [_piece(i, m | c) for i, m, c in zip(got["ids"], got["metadatas"], changed)]
@@ -322,6 +337,7 @@ class MemoryStore:
     def pieces(self, user: str, kind: str | None = None,
                since: date | None = None) -> list[MemoryPiece]:
         """A user's pieces (of one kind, from one day on, if asked), in (date, kind, index) order."""
+        self.flush(user)
         col = self._collection(user, create=False)
         if col is None:
             return []
@@ -343,12 +359,16 @@ class MemoryStore:
         return [(_piece(i, m), 1.0 - d) for i, m, d in
                 zip(got["ids"][0], got["metadatas"][0], got["distances"][0])]
 
-    def nearest(self, user: str, embedding: Sequence[float], n: int) -> list[Match]:
-        """The n pieces nearest to `embedding`, with their vectors, for re-ranking."""
+    def nearest(self, user: str, embedding: Sequence[float], n: int,
+                within: tuple[date, date] | None = None) -> list[Match]:
+        """The n pieces nearest to `embedding` (made between the two days of `within`, if
+        given), with their vectors, for re-ranking."""
         col = self._collection(user, create=False)
         if col is None or n <= 0:
             return []
-        got = col.query(query_embeddings=[list(embedding)], n_results=n,
+        where = None if within is None else {"$and": [{"day": {"$gte": within[0].toordinal()}},
+                                                      {"day": {"$lte": within[1].toordinal()}}]}
+        got = col.query(query_embeddings=[list(embedding)], n_results=n, where=where,
                         include=["metadatas", "embeddings"])
         return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
                 zip(got["ids"][0], got["metadatas"][0], got["embeddings"][0])]
@@ -410,6 +430,7 @@ class MemoryStore:
         delete leaves the staging collection whole, and running this again finishes either.
         """
         name, staging = collection_name(user), _staging(user)
+        self.flush(user)
         with self._lock:
             self._collections.pop(name, None)
             try:

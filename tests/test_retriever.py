@@ -88,6 +88,7 @@ def test_recalls_the_relevant_turn_first(emily, question, expected):
 
 def test_recall_reinforces_what_it_returns_and_only_that(emily, backend):
     docs = recall(emily, "Emily", "What is my cat called?", k=1)
+    emily.flush()  # written in the background; another store object sees it once flushed
     again = backend()
     by_id = {p.id: p for p in again.pieces("Emily")}
     hit = by_id[docs[0].metadata["id"]]
@@ -136,6 +137,32 @@ def test_a_vague_time_word_does_not_bury_what_was_said_weeks_ago(store):
         store.add_turn("u", date(2023, 5, day), said, "I see.")
     docs = recall(store, "u", "I recently started a new hobby, remind me which one?", k=1)
     assert "pottery" in docs[0].page_content
+
+
+def test_a_vague_time_word_also_searches_inside_its_window(store, monkeypatch):
+    # Year-old trips outnumber the recent one among the nearest; "recently" adds a search
+    # inside its window (the last 45 days), which finds last month's trip.
+    from memory.records import MemoryPiece, turn_id
+
+    store.put([MemoryPiece(id=turn_id("u", f"2022-06-{1 + i:02d}", 0), user="u",
+                           date=f"2022-06-{1 + i:02d}", kind="turn", index=0,
+                           query=f"Back from a weekend trip to the coast with friend number {i}.",
+                           response="Sounds relaxing!") for i in range(20)])
+    store.add_turn("u", date(2023, 4, 20), "Spent four days hiking in the Dolomites, my legs "
+                   "still hurt.", "What views you must have had!")
+    searches = []
+    nearest = store.nearest
+
+    def spy(user, embedding, n, within=None):
+        got = nearest(user, embedding, n, within)
+        searches.append((n, within, [m.piece.date for m in got]))
+        return got
+    monkeypatch.setattr(store, "nearest", spy)
+    recall(store, "u", "Where did I travel recently?", reinforce=False)
+    assert searches[1] == (10, (date(2023, 3, 26), date(2023, 5, 9)), ["2023-04-20"])
+    searches.clear()
+    recall(store, "u", "Where did I travel?", reinforce=False)
+    assert [within for _, within, _ in searches] == [None]
 
 
 def test_retention_breaks_near_ties_toward_fresher_memories(store):

@@ -1,5 +1,5 @@
 """Reinforcement off the recall path: a recall queues what it returned, and one writer thread
-per store strengthens it, so that nobody waits for the write (a fifth of a recall's time).
+per store strengthens it, so that nobody waits for the write.
 
 Queued recalls of one user are merged (a piece recalled twice gains 2), and the writer applies
 them under the store's lock, so counts stay exact with many recalls at once. `flush` waits until

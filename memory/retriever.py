@@ -100,11 +100,11 @@ class EbbinghausRetriever(BaseRetriever):
         # Candidates come from the two halves weighed equally, as stored: the whole exchange
         # brings in pieces that the user's words miss (searching with the scoring weights lost
         # 4 questions over the five evaluation sets).
-        search = np.concatenate([whole, said]) if whole is not said else said
+        search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
         self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
-        matches = self.store.nearest(self.user_id, search.tolist(), max(self.candidates, 4 * k))
+        matches = self.store.nearest(self.user_id, search, max(self.candidates, 4 * k))
         for hint in asked.hints:  # what "recently" may mean, though older pieces are nearer
-            matches += self.store.nearest(self.user_id, search.tolist(), self.hint_candidates,
+            matches += self.store.nearest(self.user_id, search, self.hint_candidates,
                                           within=(hint.start, hint.end))
         named: set[str] = set()
         for span in asked.spans:

@@ -72,6 +72,17 @@ def _piece(id_: str, meta: dict) -> MemoryPiece:
                        extra=json.loads(meta["extra"]) if meta.get("extra") else {})
 
 
+def _days(start: date, end: date) -> dict:
+    """A Chroma filter for pieces made from `start` to `end`, inclusive."""
+    days = (end - start).days + 1
+    if 0 < days <= IN_DAYS:
+        # Chroma answers equality on a string field about 8x faster than a range on an int
+        # (11 vs 87 ms for one day among 100k pieces, BENCHMARKS.md): list the days.
+        return {"date": {"$in": [date.fromordinal(start.toordinal() + i).isoformat()
+                                 for i in range(days)]}}
+    return {"$and": [{"day": {"$gte": start.toordinal()}}, {"day": {"$lte": end.toordinal()}}]}
+
+
 def make_client(data_dir: str | Path | None = None, host: str | None = None,
                 port: int = 8000) -> ClientAPI:
     settings = Settings(anonymized_telemetry=False)
@@ -366,8 +377,7 @@ class MemoryStore:
         col = self._collection(user, create=False)
         if col is None or n <= 0:
             return []
-        where = None if within is None else {"$and": [{"day": {"$gte": within[0].toordinal()}},
-                                                      {"day": {"$lte": within[1].toordinal()}}]}
+        where = None if within is None else _days(*within)
         got = col.query(query_embeddings=[list(embedding)], n_results=n, where=where,
                         include=["metadatas", "embeddings"])
         return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
@@ -388,16 +398,7 @@ class MemoryStore:
         col = self._collection(user, create=False)
         if col is None:
             return []
-        days = (end - start).days + 1
-        if 0 < days <= IN_DAYS:
-            # Chroma answers equality on a string field about 8x faster than a range on an int
-            # (11 vs 87 ms for one day among 100k pieces, BENCHMARKS.md): list the days.
-            where = {"date": {"$in": [date.fromordinal(start.toordinal() + i).isoformat()
-                                      for i in range(days)]}}
-        else:
-            where = {"$and": [{"day": {"$gte": start.toordinal()}},
-                              {"day": {"$lte": end.toordinal()}}]}
-        got = col.get(where=where, include=["metadatas", "embeddings"])
+        got = col.get(where=_days(start, end), include=["metadatas", "embeddings"])
         return [Match(_piece(i, m), e, m.get("sentences", "")) for i, m, e in
                 zip(got["ids"], got["metadatas"], got["embeddings"])]
 

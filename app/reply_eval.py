@@ -31,8 +31,9 @@ from memory.store import MemoryStore
 from app.evaluation import EvalDataError, Gold, _percentile, check_evidence, default_today, \
     read_gold
 
-# An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）".
-STAGE = re.compile(r"\*[^*\n]{1,60}\*|\((?:[a-z]+ly |[a-z]+s\b)[^()\n]{0,60}\)|（[^（）\n]{1,12}）")
+# An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）";
+# markdown bold ("**Swimming**: ...") is not one.
+STAGE = re.compile(r"(?<!\*)\*[^*\n]{1,60}\*(?!\*)|\((?:[a-z]+ly |[a-z]+s\b)[^()\n]{0,60}\)|（[^（）\n]{1,12}）")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 

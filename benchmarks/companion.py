@@ -84,7 +84,7 @@ def main() -> None:
         model.generation = replace(model.generation, stop=())
         model.lm.generation_config.eos_token_id = None
         g = make_companion(s, model=model)
-        first_token, total, tokens = [], [], []
+        first_token, total, tokens, reused = [], [], [], []
         start = date(2025, 5, 1)
         for i in range(args.turns):
             msg = {"messages": [HumanMessage(MESSAGES[i % len(MESSAGES)])], "user_id": "bench",
@@ -95,6 +95,7 @@ def main() -> None:
                     first = first or time.perf_counter() - t
                     n += 1
             total.append(time.perf_counter() - t)
+            reused.append(model._prompts.reused)  # prompt tokens not read again (PromptCache)
             first_token.append(first or total[-1])
             tokens.append(n)
         for p in spinners:
@@ -107,6 +108,7 @@ def main() -> None:
                    "total_p50": round(statistics.median(total), 2),
                    "total_max": round(max(total), 2)},
         "chunks_per_s": round(sum(tokens) / sum(total), 1), "chunks_p50": statistics.median(tokens),
+        "prompt_tokens_reused_p50": statistics.median(reused),
         "turns": args.turns, "max_tokens": args.max_tokens, "peak_rss_mb": rss_mb(),
         "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
     }

@@ -82,6 +82,15 @@ def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
         overall_personality=portrait or t["no_overall_personality"])
 
 
+def prompt_messages(user: str, day: str, language: str, recalled: list[Recalled],
+                    overall: str, portrait: str | None, past: list[AnyMessage],
+                    message: str) -> list[AnyMessage]:
+    """Everything the chat model reads for one reply: the system prompt, the thread's recent
+    exchanges and the user's message."""
+    system = system_prompt(user, day, language, recalled, overall, portrait)
+    return [SystemMessage(system), *past, HumanMessage(message)]
+
+
 def history(messages: list[AnyMessage], exchanges: int) -> list[AnyMessage]:
     """The thread's last `exchanges` exchanges before the current message."""
     if exchanges <= 0:
@@ -135,11 +144,10 @@ class CompanionNodes:
         user = state["user_id"].strip()
         language = detect(state["query"], default=state.get("language") or "en")
         profile = self.store.profile(user)
-        system = system_prompt(user, state["day"], language, state.get("recalled") or [],
+        return prompt_messages(user, state["day"], language, state.get("recalled") or [],
                                profile.overall_history if profile else "",
-                               profile.overall_personality if profile else None)
-        return [SystemMessage(system), *history(state["messages"], exchanges),
-                HumanMessage(state["query"])]
+                               profile.overall_personality if profile else None,
+                               history(state["messages"], exchanges), state["query"])
 
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:
         """Asks the chat model (it streams when the caller streams messages)."""

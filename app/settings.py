@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, description="any OpenAI-compatible endpoint")
     hf_model: str | None = Field(None, description="a Hugging Face causal LM id or local path")
     hf_adapter: Path | None = Field(None, description="a PEFT LoRA adapter directory")
-    local_model: Literal["qwen2.5-0.5b", "smollm2-135m"] = Field(
+    local_model: Literal["qwen2.5-0.5b", "qwen2.5-1.5b", "smollm2-135m"] = Field(
         "qwen2.5-0.5b", description="the bundled model: bilingual Qwen, or the small English one")
     local_adapter: str = Field("auto", description="LoRA for the bundled model: auto (the one "
                                "shipped for it, if any), none, or an adapter directory")

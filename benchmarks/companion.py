@@ -5,7 +5,7 @@ the running app's peak resident memory (the first build's peak is reported apart
 `--busy N` keeps N other processes spinning on the CPU throughout, as on a shared machine.
 
     python benchmarks/companion.py [--model qwen2.5-0.5b] [--turns 10] [--max-tokens 60]
-                                   [--busy 0] [--json OUT]
+                                   [--busy 0] [--no-prompt-cache] [--json OUT]
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from langchain_core.messages import HumanMessage  # noqa: E402
 
 from app.chat_models import make_chat_model  # noqa: E402
 from app.companion import make_companion  # noqa: E402
+from app.local_chat import PromptCache  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 MESSAGES = [
@@ -61,6 +62,8 @@ def main() -> None:
     ap.add_argument("--turns", type=int, default=10)
     ap.add_argument("--max-tokens", type=int, default=60)
     ap.add_argument("--busy", type=int, default=0, help="CPU-spinning processes alongside")
+    ap.add_argument("--no-prompt-cache", action="store_true",
+                    help="read every prompt from its first token (PromptCache off)")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
@@ -83,6 +86,8 @@ def main() -> None:
         warm = time.perf_counter() - t
         model.generation = replace(model.generation, stop=())
         model.lm.generation_config.eos_token_id = None
+        if args.no_prompt_cache:
+            model._prompts = PromptCache(size=0)
         g = make_companion(s, model=model)
         first_token, total, tokens, reused = [], [], [], []
         start = date(2025, 5, 1)
@@ -101,7 +106,7 @@ def main() -> None:
         for p in spinners:
             p.terminate()
     result = {
-        "model": args.model, "busy": args.busy,
+        "model": args.model, "busy": args.busy, "prompt_cache": not args.no_prompt_cache,
         "load_s": {"first_verify_and_dequantize": round(cold, 2), "cached": round(warm, 2)},
         "first_build_peak_rss_mb": build_rss,
         "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),

@@ -99,6 +99,21 @@ def test_a_missing_model_package_says_how_to_install_it(monkeypatch):
         part_files(bundled_models.get("smollm2-135m"))
 
 
+def test_the_optional_larger_model_is_pinned_and_says_where_to_get_it(monkeypatch):
+    """qwen2.5-1.5b is not installed by `make install`: its own requirements file pins every part
+    the registry joins, and a missing part names that file."""
+    from pathlib import Path
+
+    model = MODELS["qwen2.5-1.5b"]
+    lines = [line.split() for line in (Path(__file__).resolve().parents[1] / model.requirements)
+             .read_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert [line[0].split("==")[0] for line in lines] == [dist for dist, _ in model.parts]
+    assert all(len(line) == 2 and line[1].startswith("--hash=sha256:") for line in lines)
+    monkeypatch.setitem(MODELS, model.name, replace(model, parts=(("no-such-part", "x/p.bin"),)))
+    with pytest.raises(BundledModelError, match="requirements-models-1.5b.txt"):
+        part_files(bundled_models.get(model.name))
+
+
 def test_a_prompt_that_begins_like_the_last_one_reads_only_what_is_new(qwen):
     """Two messages under one system prompt: the second reuses the first's attention states for
     the shared beginning, and the reply is token for token what a fresh read gives."""

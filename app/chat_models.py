@@ -1,7 +1,8 @@
 """One factory for the three chat backends, each a LangChain chat model, so the graph never
 knows which it has: `openai` (ChatGPT or any OpenAI-compatible endpoint), `hf` (a Hugging Face
-causal LM by id or path, with an optional PEFT LoRA adapter) and `local` (the bundled
-Qwen2.5-0.5B-Instruct by default, or SmolLM2-135M-Instruct; both run offline with no key)."""
+causal LM by id or path, with an optional PEFT LoRA adapter) and `local` (a bundled GGUF model
+run by llama.cpp, offline with no key; with a LoRA adapter, its dequantized copy on
+transformers)."""
 from __future__ import annotations
 
 import os
@@ -12,6 +13,7 @@ from langchain_core.language_models import BaseChatModel
 
 from app import bundled_models
 from app.bundled_models import Generation
+from app.llama_chat import LlamaCppChat, default_threads
 from app.local_chat import TransformersChat
 from app.settings import Settings
 
@@ -35,9 +37,13 @@ def make_chat_model(s: Settings) -> BaseChatModel:
             raise ChatModelConfigError("the hf backend needs a model: set SF_HF_MODEL (id or path)")
         return hf_chat_model(s.hf_model, s, adapter=s.hf_adapter)
     bundled = bundled_models.get(s.local_model)
-    return hf_chat_model(str(local_model_dir(s.data_dir, bundled.name)), s,
-                         adapter=bundled_models.adapter_dir(bundled, s.local_adapter),
-                         generation=bundled.generation)
+    adapter = bundled_models.adapter_dir(bundled, s.local_adapter)
+    if adapter is not None:  # llama.cpp cannot read a PEFT adapter: transformers runs both
+        return hf_chat_model(str(local_model_dir(s.data_dir, bundled.name)), s, adapter=adapter,
+                             generation=bundled.generation)
+    return LlamaCppChat(path=local_gguf(s.data_dir, bundled.name), model_id=bundled.name,
+                        generation=_generation(s, bundled.generation),
+                        threads=s.local_threads or default_threads()).load()
 
 
 def describe(s: Settings) -> str:
@@ -49,8 +55,8 @@ def describe(s: Settings) -> str:
         return f"hf: {s.hf_model}" + (f" + LoRA {s.hf_adapter}" if s.hf_adapter else "")
     bundled = bundled_models.get(s.local_model)
     adapter = bundled_models.adapter_dir(bundled, s.local_adapter)
-    return (f"local: {bundled.description} (bundled, offline)"
-            + (f" + LoRA {adapter.name}" if adapter else ""))
+    runtime = f"transformers) + LoRA {adapter.name}" if adapter else "llama.cpp)"
+    return f"local: {bundled.description} (bundled, offline, {runtime}"
 
 
 def openai_chat_model(s: Settings) -> BaseChatModel:
@@ -95,6 +101,14 @@ def _generation(s: Settings, base: Generation) -> Generation:
     return replace(base, **{k: v for k, v in {
         "max_new_tokens": s.max_tokens, "temperature": s.temperature, "top_p": s.top_p}.items()
         if v is not None})
+
+
+def local_gguf(data_dir: Path, name: str = bundled_models.DEFAULT) -> Path:
+    """The bundled model's GGUF, verified and joined once into `data_dir/models/<name>.gguf`."""
+    try:
+        return bundled_models.gguf_file(data_dir, name)
+    except bundled_models.BundledModelError as e:
+        raise ChatModelConfigError(str(e)) from e
 
 
 def local_model_dir(data_dir: Path, name: str = bundled_models.DEFAULT) -> Path:

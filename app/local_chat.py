@@ -15,6 +15,7 @@ import copy
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -29,21 +30,21 @@ from memory.background import BACKGROUND
 _ROLES = {"system": "system", "human": "user", "ai": "assistant"}
 
 
-class TransformersChat(BaseChatModel):
+def chat_turns(messages: list[BaseMessage]) -> list[dict]:
+    """Messages as the role/content turns a chat template reads."""
+    return [{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages]
+
+
+class LocalChatModel(BaseChatModel):
+    """What the local runtimes share: the model's generation settings, and replies that work in
+    the background (calls tagged `background`) yields to."""
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    lm: Any  # a transformers causal LM (a PeftModel with an adapter), in eval mode
-    tokenizer: Any
     model_id: str
     generation: Generation = Generation()
 
     _replying: int = PrivateAttr(default=0)
     _idle: threading.Condition = PrivateAttr(default_factory=threading.Condition)
-    _prompts: "PromptCache" = PrivateAttr(default_factory=lambda: PromptCache())
-
-    @property
-    def _llm_type(self) -> str:
-        return "transformers"
 
     @property
     def _identifying_params(self) -> dict:
@@ -54,6 +55,38 @@ class TransformersChat(BaseChatModel):
         text = "".join(c.text for c in self._stream(messages, stop, run_manager, **kwargs))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
 
+    @contextmanager
+    def replying(self, background: bool) -> Iterator[None]:
+        """Counts a reply (not background work) as being written while the block runs."""
+        if background:
+            yield
+            return
+        with self._idle:
+            self._replying += 1
+        try:
+            yield
+        finally:
+            with self._idle:
+                self._replying -= 1
+                self._idle.notify_all()
+
+    def wait_for_replies(self) -> None:
+        """Blocks while any reply is being generated (background work calls this per token)."""
+        with self._idle:
+            while self._replying:
+                self._idle.wait(0.5)
+
+
+class TransformersChat(LocalChatModel):
+    lm: Any  # a transformers causal LM (a PeftModel with an adapter), in eval mode
+    tokenizer: Any
+
+    _prompts: "PromptCache" = PrivateAttr(default_factory=lambda: PromptCache())
+
+    @property
+    def _llm_type(self) -> str:
+        return "transformers"
+
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None,
                 run_manager: CallbackManagerForLLMRun | None = None,
                 **kwargs) -> Iterator[ChatGenerationChunk]:
@@ -62,8 +95,7 @@ class TransformersChat(BaseChatModel):
         background = BACKGROUND in (run_manager.tags if run_manager else [])
         stops = tuple(self.generation.stop) + tuple(stop or ())
         inputs = self.tokenizer.apply_chat_template(
-            [{"role": _ROLES.get(m.type, "user"), "content": m.text} for m in messages],
-            add_generation_prompt=True, return_tensors="pt", return_dict=True)
+            chat_turns(messages), add_generation_prompt=True, return_tensors="pt", return_dict=True)
         streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
         failure: list[BaseException] = []
         control = _Control(self, background)
@@ -79,23 +111,17 @@ class TransformersChat(BaseChatModel):
                 streamer.end()
 
         worker = threading.Thread(target=work, daemon=True)
-        if not background:
-            with self._idle:
-                self._replying += 1
-        worker.start()
-        try:
-            for piece in _until_stop(streamer, stops):
-                chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
-                if run_manager:
-                    run_manager.on_llm_new_token(piece, chunk=chunk)
-                yield chunk
-        finally:
-            control.cancelled.set()  # a reader that stopped early stops the generation too
-            worker.join()
-            if not background:
-                with self._idle:
-                    self._replying -= 1
-                    self._idle.notify_all()
+        with self.replying(background):
+            worker.start()
+            try:
+                for piece in _until_stop(streamer, stops):
+                    chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
+                    if run_manager:
+                        run_manager.on_llm_new_token(piece, chunk=chunk)
+                    yield chunk
+            finally:
+                control.cancelled.set()  # a reader that stopped early stops the generation too
+                worker.join()
         if failure:
             raise failure[0]
 
@@ -113,12 +139,6 @@ class TransformersChat(BaseChatModel):
                     (eos[0] if isinstance(eos, list) else eos),
                     stop_strings=list(stops) or None, tokenizer=self.tokenizer,
                     stopping_criteria=StoppingCriteriaList([control]))
-
-    def wait_for_replies(self) -> None:
-        """Blocks while any reply is being generated (background work calls this per token)."""
-        with self._idle:
-            while self._replying:
-                self._idle.wait(0.5)
 
 
 class PromptCache:

@@ -6,7 +6,9 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
 - memory_use: share of replies containing one of the question's `keywords` (any case);
 - language_match: share of replies in the question's language;
 - stage_directions: share of replies with role-play actions, "(winks)", "*smiles*", "（笑）";
-- chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type.
+- chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type;
+- says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
+  says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer.
 Reflection is off, so that every question meets the same memory.
 """
 from __future__ import annotations
@@ -37,6 +39,14 @@ STAGE = re.compile(r"(?<!\*)\*[^*\n]{1,60}\*(?!\*)|\((?:[a-z]+ly |[a-z]+s\b)[^()
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+# Saying so when it does not remember: phrases a reply uses to decline (checked by reading the
+# grounded dev replies; a heuristic, reported as such).
+NOT_REMEMBERED = re.compile(
+    r"(don't|do not|can't|cannot) (quite )?(remember|recall)|don't think you('ve| have) "
+    r"(told|mentioned)|(haven't|have not|never) (told|mentioned)|not sure you('ve| have)|"
+    r"不记得|没(有)?(跟|和|对)我(说|提)|没(有)?(提到|说过|提过)|想不起来", re.I)
+
+
 def uses_memory(reply: str, keywords: tuple[str, ...]) -> bool:
     text = reply.translate(_QUOTES).casefold()
     return any(k.translate(_QUOTES).casefold() in text for k in keywords)
@@ -52,15 +62,17 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
                      today: date | None = None,
                      progress: Callable[[int], None] | None = None) -> dict:
     """`companion_factory(store)` builds the companion over the imported memory. `limit`: the
-    first N answerable questions (only their users are imported)."""
-    banks, golds = read_bank(bank_path), read_gold(gold_path)
-    golds = [g for g in golds if g.evidence and g.keywords][:limit]
+    first N answerable questions (only their users are imported, and their unanswerable ones
+    asked too)."""
+    banks, everything = read_bank(bank_path), read_gold(gold_path)
+    golds = [g for g in everything if g.evidence and g.keywords][:limit]
     if not golds:
         raise EvalDataError(f"{gold_path}: no answerable question with keywords")
     problems = check_evidence(banks, golds)
     if problems:
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     users = {g.user for g in golds}
+    golds += [g for g in everything if not g.evidence and g.user in users]
     banks = [b for b in banks if b.profile.user in users]
     rows = []
     with tempfile.TemporaryDirectory(prefix="sf-eval-replies-") as tmp:
@@ -86,10 +98,12 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             pieces.append(chunk.text)
     end = time.perf_counter()
     reply = "".join(pieces).strip()
+    answerable = bool(g.evidence)
     return {"qid": g.qid, "type": g.type, "today": day.isoformat(), "question": g.question,
             "answer": g.answer,
             "keywords": list(g.keywords), "reply": reply,
-            "memory_use": uses_memory(reply, g.keywords),
+            "memory_use": uses_memory(reply, g.keywords) if answerable else None,
+            "says_not_remembered": None if answerable else bool(NOT_REMEMBERED.search(reply)),
             "language_match": detect(reply, default="?") == detect(g.question),
             "stage_directions": has_stage_directions(reply),
             "first_token_ms": round(1000 * ((first or end) - start)),
@@ -97,17 +111,24 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
 
 
 def summarize(rows: list[dict]) -> dict:
-    def share(rs: list[dict], key: str) -> float:
-        return round(statistics.fmean(r[key] for r in rs), 4)
+    """Memory use, length and speed over the answerable questions; declines over the
+    unanswerable ones; language and stage directions over all."""
+    answerable = [r for r in rows if r["memory_use"] is not None]
+    unanswerable = [r for r in rows if r["memory_use"] is None]
+
+    def share(rs: list[dict], key: str) -> float | None:
+        return round(statistics.fmean(r[key] for r in rs), 4) if rs else None
 
     def spread(key: str) -> dict:
-        xs = [r[key] for r in rows]
+        xs = [r[key] for r in answerable]
         return {"p50": statistics.median(xs), "p95": _percentile(xs, 95)}
 
     by_type = defaultdict(list)
-    for r in rows:
+    for r in answerable:
         by_type[r["type"]].append(r)
-    return {"questions": len(rows), "memory_use": share(rows, "memory_use"),
+    return {"questions": len(answerable), "memory_use": share(answerable, "memory_use"),
+            "unanswerable": len(unanswerable),
+            "says_not_remembered": share(unanswerable, "says_not_remembered"),
             "language_match": share(rows, "language_match"),
             "stage_directions": share(rows, "stage_directions"),
             "chars": spread("chars"), "first_token_ms": spread("first_token_ms"),
@@ -115,14 +136,6 @@ def summarize(rows: list[dict]) -> dict:
             "by_type": {t: {"questions": len(rs), "memory_use": share(rs, "memory_use")}
                         for t, rs in sorted(by_type.items())},
             "replies": rows}
-
-
-# Saying so when it does not remember: phrases a reply uses to decline (checked by reading the
-# grounded dev replies; a heuristic, reported as such).
-NOT_REMEMBERED = re.compile(
-    r"(don't|do not|can't|cannot) (quite )?(remember|recall)|don't think you('ve| have) "
-    r"(told|mentioned)|(haven't|have not|never) (told|mentioned)|not sure you('ve| have)|"
-    r"不记得|没(有)?(跟|和|对)我(说|提)|没(有)?(提到|说过|提过)|想不起来", re.I)
 
 
 def evaluate_dialogues(path: str | Path, model, progress: Callable[[int], None] | None = None

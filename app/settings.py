@@ -22,10 +22,13 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(None, description="any OpenAI-compatible endpoint")
     hf_model: str | None = Field(None, description="a Hugging Face causal LM id or local path")
     hf_adapter: Path | None = Field(None, description="a PEFT LoRA adapter directory")
-    local_model: Literal["qwen2.5-0.5b", "qwen2.5-1.5b", "smollm2-135m"] = Field(
-        "qwen2.5-0.5b", description="the bundled model: bilingual Qwen, or the small English one")
+    local_model: Literal["qwen2.5-1.5b", "qwen2.5-0.5b", "smollm2-135m"] = Field(
+        "qwen2.5-1.5b", description="the bundled model: a bilingual Qwen (1.5B, or the faster "
+        "0.5B), or the small English one")
     local_adapter: str = Field("auto", description="LoRA for the bundled model: auto (the one "
                                "shipped for it, if any), none, or an adapter directory")
+    local_threads: int | None = Field(None, ge=1, description="CPU threads of the bundled "
+                                      "model (unset: the machine's cores, at most 8)")
     # Generation: unset, each model uses its own settings (app/bundled_models.py); openai 0.7
     temperature: float | None = Field(None, ge=0, le=2)
     top_p: float | None = Field(None, gt=0, le=1)

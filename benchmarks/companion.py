@@ -1,11 +1,12 @@
-"""Companion benchmark on a bundled local model: load times (the first verify-and-dequantize,
-in a child process, then the cached copy), time to first token and total time per turn through
-the whole graph (recall + reply + remember) with replies of exactly `--max-tokens` tokens, and
-the running app's peak resident memory (the first build's peak is reported apart).
-`--busy N` keeps N other processes spinning on the CPU throughout, as on a shared machine.
+"""Companion benchmark on a bundled local model: load times (the first verify-and-join, or
+verify-and-dequantize for transformers, in a child process, then the cached copy), time to first
+token and total time per turn through the whole graph (recall + reply + remember) with replies
+of exactly `--max-tokens` tokens, and the running app's peak resident memory (the first build's
+peak is reported apart). `--busy N` keeps N other processes spinning on the CPU throughout, as
+on a shared machine. `--runtime transformers` runs the dequantized copy, as a LoRA adapter does.
 
-    python benchmarks/companion.py [--model qwen2.5-0.5b] [--turns 10] [--max-tokens 60]
-                                   [--busy 0] [--no-prompt-cache] [--json OUT]
+    python benchmarks/companion.py [--model qwen2.5-0.5b] [--runtime llama.cpp] [--turns 10]
+                                   [--max-tokens 60] [--busy 0] [--no-prompt-cache] [--json OUT]
 """
 from __future__ import annotations
 
@@ -50,26 +51,44 @@ def spin() -> None:
         pass
 
 
-def build(data_dir: str, name: str) -> None:
-    from app.chat_models import local_model_dir
+def build(data_dir: str, name: str, runtime: str) -> None:
+    from app.chat_models import local_gguf, local_model_dir
 
-    local_model_dir(Path(data_dir), name)
+    (local_gguf if runtime == "llama.cpp" else local_model_dir)(Path(data_dir), name)
+
+
+def load(s: Settings, runtime: str, no_prompt_cache: bool):
+    """The chat model, set to write replies of exactly max_tokens tokens."""
+    if runtime == "llama.cpp":
+        model = make_chat_model(s)
+        model.generation = replace(model.generation, stop=())
+        model.endless = True
+        return model
+    from app.chat_models import hf_chat_model, local_model_dir
+
+    model = hf_chat_model(str(local_model_dir(s.data_dir, s.local_model)), s)
+    model.generation = replace(model.generation, stop=())
+    model.lm.generation_config.eos_token_id = None
+    if no_prompt_cache:
+        model._prompts = PromptCache(size=0)
+    return model
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="qwen2.5-0.5b")
+    ap.add_argument("--runtime", choices=["llama.cpp", "transformers"], default="llama.cpp")
     ap.add_argument("--turns", type=int, default=10)
     ap.add_argument("--max-tokens", type=int, default=60)
     ap.add_argument("--busy", type=int, default=0, help="CPU-spinning processes alongside")
     ap.add_argument("--no-prompt-cache", action="store_true",
-                    help="read every prompt from its first token (PromptCache off)")
+                    help="transformers: read every prompt from its first token (PromptCache off)")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
         t = time.perf_counter()
         child = multiprocessing.get_context("spawn").Process(target=build,
-                                                             args=(tmp, args.model))
+                                                             args=(tmp, args.model, args.runtime))
         child.start()
         child.join()
         cold = time.perf_counter() - t
@@ -82,12 +101,8 @@ def main() -> None:
         s = Settings(data_dir=Path(tmp), chat_backend="local", local_model=args.model,
                      max_tokens=args.max_tokens)
         t = time.perf_counter()
-        model = make_chat_model(s)
+        model = load(s, args.runtime, args.no_prompt_cache)
         warm = time.perf_counter() - t
-        model.generation = replace(model.generation, stop=())
-        model.lm.generation_config.eos_token_id = None
-        if args.no_prompt_cache:
-            model._prompts = PromptCache(size=0)
         g = make_companion(s, model=model)
         first_token, total, tokens, reused = [], [], [], []
         start = date(2025, 5, 1)
@@ -100,20 +115,22 @@ def main() -> None:
                     first = first or time.perf_counter() - t
                     n += 1
             total.append(time.perf_counter() - t)
-            reused.append(model._prompts.reused)  # prompt tokens not read again (PromptCache)
+            if args.runtime == "transformers":  # prompt tokens not read again (PromptCache)
+                reused.append(model._prompts.reused)
             first_token.append(first or total[-1])
             tokens.append(n)
         for p in spinners:
             p.terminate()
     result = {
-        "model": args.model, "busy": args.busy, "prompt_cache": not args.no_prompt_cache,
-        "load_s": {"first_verify_and_dequantize": round(cold, 2), "cached": round(warm, 2)},
+        "model": args.model, "runtime": args.runtime, "busy": args.busy,
+        "prompt_cache": not args.no_prompt_cache,
+        "load_s": {"first_build": round(cold, 2), "cached": round(warm, 2)},
         "first_build_peak_rss_mb": build_rss,
         "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),
                    "total_p50": round(statistics.median(total), 2),
                    "total_max": round(max(total), 2)},
         "chunks_per_s": round(sum(tokens) / sum(total), 1), "chunks_p50": statistics.median(tokens),
-        "prompt_tokens_reused_p50": statistics.median(reused),
+        "prompt_tokens_reused_p50": statistics.median(reused) if reused else None,
         "turns": args.turns, "max_tokens": args.max_tokens, "peak_rss_mb": rss_mb(),
         "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
     }

@@ -2,12 +2,13 @@
 
 Reworked from the MemoryBank paper's SiliconFriend prompt (role, duties, recalled memories with
 their dates, the overall summary of past events, which the original code built but never put in
-the prompt, and the overall portrait) for models as small as the bundled 0.5B one: short plain
+the prompt, and the overall portrait) for small bundled models (1.5B and 0.5B): short plain
 rules, each memory with its date and who said it, and the reply's language and length spelled
 out, since a small model follows what it is told literally and little else.
 What stays the same for a user comes first and what each message recalls comes last, so that the
-local model reads the shared beginning once (`app.local_chat.PromptCache`); on the development
-sets this order answered as often as memories-first and echoed the user less (EVALUATION.md).
+local model reads the shared beginning once (llama.cpp keeps a context's prefix; transformers
+models use `app.local_chat.PromptCache`); on the development sets this order answered as often
+as memories-first and echoed the user less (EVALUATION.md).
 """
 
 COMPANION = {

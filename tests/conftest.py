@@ -43,10 +43,14 @@ def bundled_base(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_models(bundled_base) -> Path:
-    """The default bundled chat model, verified and dequantized once per test session (a real
-    load, no mock); the directory of every bundled model built so far."""
-    from app.chat_models import local_model_dir
+    """The bundled models, verified once per test session (real loads, no mock): the default's
+    GGUF (llama.cpp), the 0.5B's GGUF and its dequantized copy (transformers, where a test is
+    about that runtime); the directory of every bundled model built so far."""
+    from app.bundled_models import DEFAULT
+    from app.chat_models import local_gguf, local_model_dir
 
+    local_gguf(bundled_base, DEFAULT)
+    local_gguf(bundled_base, "qwen2.5-0.5b")
     local_model_dir(bundled_base, "qwen2.5-0.5b")
     return bundled_base / "models"
 

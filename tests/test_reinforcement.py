@@ -77,3 +77,22 @@ def test_reading_or_deleting_a_user_waits_for_their_queued_reinforcement(store):
     assert store.pieces("u")[0].strength == 2  # pieces() waited for the write
     store.reinforce_soon("u", [piece.id], LATER)
     assert store.delete_user("u") and store.pieces("u") == []  # nothing written after the delete
+
+
+def test_the_forgetting_sweep_does_not_deadlock_with_a_queued_reinforcement(store):
+    # The sweep used to wait for the writer while holding the store's lock, which the writer
+    # needs: a recall just before a sweep hung both for good.
+    from memory.forgetting import ForgettingCurve
+
+    piece = store.add_turn("u", D, "My cat is called Mochi.", "Cute!")
+    gate, _, run = gated(store._strengthen)
+    store._reinforcer = ReinforcementQueue(run)
+    store.reinforce_soon("u", [piece.id], LATER)  # the writer waits at the gate, lock not taken
+    swept = []
+    sweep = threading.Thread(target=lambda: swept.append(store.fade(ForgettingCurve(), LATER)),
+                             daemon=True)
+    sweep.start()
+    sweep.join(0.5)  # the sweep is now waiting for the writer
+    gate.set()
+    sweep.join(30)
+    assert swept == [{"u": 0}] and store.pieces("u")[0].strength == 2

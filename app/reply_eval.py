@@ -7,6 +7,8 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
 - language_match: share of replies in the question's language;
 - stage_directions: share of replies with role-play actions, "(winks)", "*smiles*", "（笑）";
 - chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type;
+- evidence_recalled: share whose recalled memories held an evidence turn (or its day's summary),
+  and memory_use_when_recalled: memory use among those (the model's part, apart from recall's);
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
   says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer.
 Reflection is off, so that every question meets the same memory.
@@ -28,6 +30,7 @@ from langgraph.graph.state import CompiledStateGraph
 
 from memory.language import detect
 from memory.seed_format import import_banks, read_bank
+from memory.records import turn_id
 from memory.store import MemoryStore
 
 from app.evaluation import EvalDataError, Gold, _percentile, check_evidence, default_today, \
@@ -50,6 +53,15 @@ NOT_REMEMBERED = re.compile(
 def uses_memory(reply: str, keywords: tuple[str, ...]) -> bool:
     text = reply.translate(_QUOTES).casefold()
     return any(k.translate(_QUOTES).casefold() in text for k in keywords)
+
+
+def recalls_evidence(recalled: list[dict], g: Gold) -> bool:
+    """Whether the memories the reply was given hold an evidence turn (or its day's summary):
+    tells a reply that ignored its memory from one whose memory was never recalled."""
+    wanted = {turn_id(g.user, d, i) for d, i in g.evidence}
+    days = {d for d, _ in g.evidence}
+    return any(m.get("id") in wanted or (m.get("kind") == "summary" and m.get("date") in days)
+               for m in recalled)
 
 
 def has_stage_directions(reply: str) -> bool:
@@ -90,9 +102,13 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
 def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:
     turn = {"messages": [HumanMessage(g.question)], "user_id": g.user, "language": language,
             "today": day.isoformat()}
-    start, first, pieces = time.perf_counter(), None, []
-    for chunk, meta in companion.stream(turn, {"configurable": {"thread_id": thread}},
-                                        stream_mode="messages"):
+    start, first, pieces, recalled = time.perf_counter(), None, [], []
+    for mode, part in companion.stream(turn, {"configurable": {"thread_id": thread}},
+                                       stream_mode=["messages", "updates"]):
+        if mode == "updates":
+            recalled = (part.get("retrieve") or {}).get("recalled", recalled)
+            continue
+        chunk, meta = part
         if meta.get("langgraph_node") == "respond" and chunk.text:
             first = first or time.perf_counter()
             pieces.append(chunk.text)
@@ -103,6 +119,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "answer": g.answer,
             "keywords": list(g.keywords), "reply": reply,
             "memory_use": uses_memory(reply, g.keywords) if answerable else None,
+            "evidence_recalled": recalls_evidence(recalled, g) if answerable else None,
             "says_not_remembered": None if answerable else bool(NOT_REMEMBERED.search(reply)),
             "language_match": detect(reply, default="?") == detect(g.question),
             "stage_directions": has_stage_directions(reply),
@@ -126,7 +143,10 @@ def summarize(rows: list[dict]) -> dict:
     by_type = defaultdict(list)
     for r in answerable:
         by_type[r["type"]].append(r)
+    given = [r for r in answerable if r["evidence_recalled"]]
     return {"questions": len(answerable), "memory_use": share(answerable, "memory_use"),
+            "evidence_recalled": share(answerable, "evidence_recalled"),
+            "memory_use_when_recalled": share(given, "memory_use"),
             "unanswerable": len(unanswerable),
             "says_not_remembered": share(unanswerable, "says_not_remembered"),
             "language_match": share(rows, "language_match"),

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.evaluation import EvalDataError, read_gold
-from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, uses_memory
+from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
+    recalls_evidence, uses_memory
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {
@@ -74,8 +75,21 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     assert third["qid"] == "q3" and third["memory_use"] is None
     assert first["reply"] == "Your sister's parrot is Kiwi." and first["memory_use"]
     assert not second["memory_use"] and first["first_token_ms"] <= first["reply_s"] * 1000
+    # both facts were in the recalled memories: the miss is the model's, not recall's
+    assert first["evidence_recalled"] and second["evidence_recalled"]
+    assert third["evidence_recalled"] is None
+    assert result["evidence_recalled"] == 1.0 and result["memory_use_when_recalled"] == 0.5
     # asked as its user on the evaluation's today: four days after the user's last day
     assert {r["today"] for r in result["replies"]} == {"2024-03-06"}
+
+
+def test_evidence_counts_as_recalled_by_its_turn_or_its_days_summary(files):
+    [q1] = [g for g in read_gold(files[1]) if g.qid == "q1"]
+    turn = {"id": "Ana_2024-03-01_0", "kind": "turn", "date": "2024-03-01"}
+    other = {"id": "Ana_2024-03-01_1", "kind": "turn", "date": "2024-03-01"}
+    summary = {"id": "Ana_2024-03-01_summary", "kind": "summary", "date": "2024-03-01"}
+    assert recalls_evidence([other, turn], q1) and recalls_evidence([summary], q1)
+    assert not recalls_evidence([other], q1) and not recalls_evidence([], q1)
 
 
 def test_keywords_must_be_texts(tmp_path):

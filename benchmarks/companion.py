@@ -5,8 +5,13 @@ of exactly `--max-tokens` tokens, and the running app's peak resident memory (th
 peak is reported apart). `--busy N` keeps N other processes spinning on the CPU throughout, as
 on a shared machine. `--runtime transformers` runs the dequantized copy, as a LoRA adapter does.
 
+`--conversation`: every turn in one conversation on one day (the thread's recent exchanges are
+in each prompt), instead of one new conversation a day. On llama.cpp it also reports the prompt
+tokens read per turn (what the context did not keep from the previous prompt).
+
     python benchmarks/companion.py [--model qwen2.5-0.5b] [--runtime llama.cpp] [--turns 10]
-                                   [--max-tokens 60] [--busy 0] [--no-prompt-cache] [--json OUT]
+                                   [--max-tokens 60] [--busy 0] [--no-prompt-cache]
+                                   [--conversation] [--json OUT]
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from langchain_core.messages import HumanMessage  # noqa: E402
+from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
 
 from app.chat_models import make_chat_model  # noqa: E402
 from app.companion import make_companion  # noqa: E402
@@ -83,6 +89,8 @@ def main() -> None:
     ap.add_argument("--busy", type=int, default=0, help="CPU-spinning processes alongside")
     ap.add_argument("--no-prompt-cache", action="store_true",
                     help="transformers: read every prompt from its first token (PromptCache off)")
+    ap.add_argument("--conversation", action="store_true",
+                    help="all turns in one conversation on one day")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
@@ -103,18 +111,29 @@ def main() -> None:
         t = time.perf_counter()
         model = load(s, args.runtime, args.no_prompt_cache)
         warm = time.perf_counter() - t
-        g = make_companion(s, model=model)
+        read: list[int] = []  # llama.cpp: tokens of each evaluation (the prompt's comes first)
+        if args.runtime == "llama.cpp":
+            llm, _ = model._context(background=False)
+            evaluate = llm.eval
+            llm.eval = lambda tokens: (read.append(len(tokens)), evaluate(tokens))[1]
+        prompt_read = []
+        g = make_companion(s, model=model, checkpointer=InMemorySaver())
         first_token, total, tokens, reused = [], [], [], []
         start = date(2025, 5, 1)
         for i in range(args.turns):
+            day = start if args.conversation else start + timedelta(days=i)
             msg = {"messages": [HumanMessage(MESSAGES[i % len(MESSAGES)])], "user_id": "bench",
-                   "today": (start + timedelta(days=i)).isoformat()}
+                   "today": day.isoformat()}
+            thread = {"configurable": {"thread_id": "one" if args.conversation else f"day-{i}"}}
             t, first, n = time.perf_counter(), None, 0
-            for chunk, meta in g.stream(msg, stream_mode="messages"):
+            read.clear()
+            for chunk, meta in g.stream(msg, thread, stream_mode="messages"):
                 if meta["langgraph_node"] == "respond" and chunk.text:
                     first = first or time.perf_counter() - t
                     n += 1
             total.append(time.perf_counter() - t)
+            if read:  # the prompt tokens llama.cpp read (the rest it kept from the last prompt)
+                prompt_read.append(read[0])
             if args.runtime == "transformers":  # prompt tokens not read again (PromptCache)
                 reused.append(model._prompts.reused)
             first_token.append(first or total[-1])
@@ -126,11 +145,14 @@ def main() -> None:
         "prompt_cache": not args.no_prompt_cache,
         "load_s": {"first_build": round(cold, 2), "cached": round(warm, 2)},
         "first_build_peak_rss_mb": build_rss,
+        "conversation": args.conversation,
+        "first_token_s": [round(x, 2) for x in first_token],
         "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),
                    "total_p50": round(statistics.median(total), 2),
                    "total_max": round(max(total), 2)},
         "chunks_per_s": round(sum(tokens) / sum(total), 1), "chunks_p50": statistics.median(tokens),
         "prompt_tokens_reused_p50": statistics.median(reused) if reused else None,
+        "prompt_tokens_read": prompt_read,
         "turns": args.turns, "max_tokens": args.max_tokens, "peak_rss_mb": rss_mb(),
         "cpus": os.cpu_count(), "loadavg_end": os.getloadavg(),
     }

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal, Required, TypedDict
+from typing import Annotated, Literal
 
 from langchain_core.messages import AnyMessage
 from langgraph.graph.message import add_messages
+# typing_extensions' TypedDict: pydantic (Studio's input form, `get_input_jsonschema`) reads
+# typing's only on Python >= 3.12.
+from typing_extensions import Required, TypedDict
 
 Language = Literal["en", "cn"]
 

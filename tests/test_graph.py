@@ -227,3 +227,15 @@ def test_a_run_resumed_after_a_crash_in_remember_stores_the_turn_once(store, mon
     assert out["remembered"] == "Emily_2023-05-01_0" and store.count("Emily") == 1
     g.invoke(turn("And I like tea.", today="2023-05-01"), thread())
     assert [p.index for p in store.pieces("Emily", kind="turn")] == [0, 1]
+
+
+def test_the_graph_describes_its_input_output_and_context(store):
+    """What Studio's input form and other agents read (pydantic JSON schemas of the graph's
+    TypedDicts): on Python 3.11 typing.TypedDict had none."""
+    g = build_graph(replies("ok"), store)
+    given = g.get_input_jsonschema()
+    assert set(given["properties"]) == {"messages", "user_id", "language", "today"}
+    assert set(given["required"]) == {"messages", "user_id"}
+    assert given["properties"]["language"]["enum"] == ["en", "cn"]
+    assert {"messages", "recalled", "day", "remembered"} <= set(g.get_output_jsonschema()["properties"])
+    assert set(g.get_context_jsonschema()["properties"]) == {"recall_k", "history_exchanges"}

@@ -28,18 +28,13 @@ from pathlib import Path
 from langchain_core.messages import HumanMessage
 from langgraph.graph.state import CompiledStateGraph
 
-from app.evaluation import (
-    EvalDataError,
-    Gold,
-    _percentile,
-    check_evidence,
-    default_today,
-    read_gold,
-)
 from memory.language import detect
 from memory.records import turn_id
 from memory.seed_format import import_banks, read_bank
 from memory.store import MemoryStore
+
+from app.evaluation import EvalDataError, Gold, _percentile, check_evidence, default_today, \
+    read_gold
 
 # An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）";
 # markdown bold ("**Swimming**: ...") is not one.

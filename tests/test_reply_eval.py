@@ -13,13 +13,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.evaluation import EvalDataError, read_gold
-from app.reply_eval import (
-    NOT_REMEMBERED,
-    evaluate_replies,
-    has_stage_directions,
-    recalls_evidence,
-    uses_memory,
-)
+from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
+    recalls_evidence, uses_memory
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {

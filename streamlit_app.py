@@ -15,13 +15,15 @@ from app.accounts import Accounts, SignInError
 from app.chat_models import ChatModelConfigError, describe, make_chat_model
 from app.companion import Threads, make_companion
 from app.memory_factory import forgetting_curve, open_store
-from app.memory_views import ImportRefused, curve_points, days_view, import_for_user
+from app.memory_views import (ImportRefused, bank_entries, curve_points, days_view,
+                              import_for_user)
 from app.settings import Settings, get_settings
 from app.ui_text import UI
 from graph import ChatModelError, TurnError
 from memory.seed_format import SeedFormatError, export_user
 from memory.background import BACKGROUND, default_worker
-from memory.summarizer import ReflectionReport, Summarizer
+from memory.records import Profile
+from memory.summarizer import ReflectionReport, Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
 
 st.set_page_config(page_title="SiliconFriend", page_icon="💬", layout="wide")
@@ -40,19 +42,21 @@ def memory_resources(settings_json: str) -> SimpleNamespace:
                            accounts=Accounts.open(s), curve=forgetting_curve(s))
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=2)
 def chat_model(settings_json: str):
-    """One chat model per model settings, per process (loading takes seconds)."""
+    """One chat model per model settings, per process (loading takes seconds); at most two
+    stay loaded: the default and the last one switched to."""
     return make_chat_model(Settings.model_validate_json(settings_json))
 
 
-# The chat model can be switched in "Your data" (an hf model with a LoRA adapter, say).
-chat_settings = settings.model_copy(update=st.session_state.get("model_overrides", {}))
+# The chat model can be switched in "Your data", among the operator's `model_choices` only.
+choice = st.session_state.get("model_choice")
+chat_settings = settings.model_copy(update=settings.model_choices.get(choice, {}))
 try:
     with st.spinner(T["loading_model"]):
         model = chat_model(chat_settings.model_dump_json())
 except (ChatModelConfigError, OSError, ValueError) as e:
-    st.session_state.pop("model_overrides", None)
+    st.session_state.pop("model_choice", None)
     st.error(f"{T['model_not_loaded']}: {e}")
     chat_settings, model = settings, chat_model(settings.model_dump_json())
 shared = memory_resources(settings.model_dump_json())  # shared by sessions: never mutated
@@ -65,25 +69,34 @@ st.caption(T["tagline"])
 
 # -- sign-in -------------------------------------------------------------------------------------
 if "user" not in st.session_state:
+    if st.session_state.pop("signed_out", False):
+        st.warning(T["account_deleted"])
     with st.form("sign_in"):
         name = st.text_input(T["name"])
         passphrase = st.text_input(T["passphrase"], type="password", help=T["sign_in_help"])
         if st.form_submit_button(T["sign_in"]):
             try:
-                created = R.accounts.sign_in(name, passphrase)
+                account = R.accounts.sign_in(name, passphrase, client=st.context.ip_address)
             except SignInError as e:
                 st.error(str(e))
             else:
-                st.session_state.user = name.strip()
-                st.session_state.created = created
+                if R.store.profile(account.id) is None:  # what the companion calls the user
+                    R.store.save_profile(Profile(user=account.id, name=account.name))
+                st.session_state.user, st.session_state.name = account.id, account.name
+                st.session_state.created = account.created
                 st.rerun()
     st.stop()
 
-user = st.session_state.user
+# Memory, threads and profile are keyed by the account's id, never by its name.
+user, name = st.session_state.user, st.session_state.name
+if R.accounts.get(user) is None or R.store.is_deleted(user):  # deleted in another session
+    st.session_state.clear()
+    st.session_state.signed_out = True
+    st.rerun()
 if st.session_state.pop("created", False):
-    st.success(T["created"].format(user=user))
+    st.success(T["created"].format(user=name))
 with st.sidebar:
-    st.markdown(f"**{user}**")
+    st.markdown(f"**{name}**")
     if st.button(T["new_conversation"], width="stretch"):
         R.threads.new(user)
     if st.button(T["sign_out"], width="stretch"):
@@ -176,41 +189,57 @@ with memory_tab:
 
     if pieces:
         st.subheader(T["delete_one"])
-        choice = st.selectbox(T["delete_one"], pieces, label_visibility="collapsed",
+        picked = st.selectbox(T["delete_one"], pieces, label_visibility="collapsed",
                               format_func=lambda p: f"{p.date} · " +
                               p.text[:80].replace("\n", " · "))
+        st.caption(T["delete_one_help"])
         if st.button(T["delete_one_button"]):
-            R.store.delete_pieces(user, [choice.id])
+            forget_pieces(R.store, user, [picked.id])
+            # the day's summary and the overall texts are written again without it
+            summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
+            default_worker().submit(user, lambda: summarizer.reflect(user, today,
+                                                                     include_today=True))
             st.success(T["deleted_one"])
             st.rerun()
 
 # -- the user's data -----------------------------------------------------------------------------
 with data_tab:
     if R.store.profile(user) is not None:
-        st.download_button(T["export"], file_name=f"memory_bank_{user}.json",
+        st.download_button(T["export"], file_name=f"memory_bank_{name}.json",
                            mime="application/json",
-                           data=json.dumps({user: export_user(R.store, user)},
+                           data=json.dumps({name: export_user(R.store, user)},
                                            ensure_ascii=False, indent=2))
-    upload = st.file_uploader(T["import"], type=["json"])
-    if upload is not None and st.button(T["import_button"]):
-        bar = st.progress(0.0, text=T["importing"])
+    # Memory written elsewhere (the command line, another agent) joins an account only here:
+    # the signed-in user brings in one entry of a file, by choice.
+    upload = st.file_uploader(T["import"], type=["json"], help=T["import_help"])
+    entries = []
+    if upload is not None:
         try:
-            n = import_for_user(R.store, upload.getvalue(), user,
-                                progress=lambda share: bar.progress(share, text=T["importing"]))
+            entries = sorted(bank_entries(upload.getvalue()))
         except SeedFormatError as e:
             st.error(str(e))
-        except ImportRefused as e:
-            st.error(T["import_other_users"].format(user=user, names=", ".join(e.names)))
-        else:
-            bar.progress(1.0)
-            st.success(T["imported"].format(n=n))
+    if entries:
+        entry = st.selectbox(T["import_entry"], entries)
+        if st.button(T["import_button"]):
+            bar = st.progress(0.0, text=T["importing"])
+            try:
+                n = import_for_user(R.store, upload.getvalue(), user, entry, name=name,
+                                    progress=lambda share: bar.progress(share,
+                                                                        text=T["importing"]))
+            except (SeedFormatError, ImportRefused) as e:
+                st.error(str(e))
+            else:
+                bar.progress(1.0)
+                st.success(T["imported"].format(n=n))
 
     st.subheader(T["delete_all"])
     sure = st.checkbox(T["delete_all_confirm"])
     if st.button(T["delete_all_button"], type="primary", disabled=not sure):
+        # The tombstone first: from then on nothing can write for this user, not another
+        # session, a reflection already running or a queued reinforcement.
         R.store.delete_user(user)
         R.threads.forget_user(user)
-        R.accounts.delete(user)
+        R.accounts.delete(user)  # every other session of the account signs out
         st.session_state.clear()
         st.rerun()
 
@@ -218,15 +247,14 @@ with data_tab:
     st.markdown(f"- {T['chat_model']}: `{describe(R.settings)}`\n"
                 f"- {T['embedding_model']}: `{R.store.embedding_name}`\n"
                 f"- {T['data_dir']}: `{R.settings.data_dir}`")
-    with st.form("chat_model"):
-        st.markdown(f"**{T['switch_model']}**")
-        backends = ["local", "hf", "openai"]
-        current = R.settings.chat_backend if R.settings.chat_backend in backends else "local"
-        backend = st.selectbox(T["backend"], backends, index=backends.index(current))
-        hf_model = st.text_input(T["hf_model"], value=R.settings.hf_model or "")
-        adapter = st.text_input(T["hf_adapter"], value=str(R.settings.hf_adapter or ""))
-        if st.form_submit_button(T["apply"]):
-            st.session_state.model_overrides = {
-                "chat_backend": backend, "hf_model": hf_model.strip() or None,
-                "hf_adapter": adapter.strip() or None}
-            st.rerun()
+    if settings.model_choices:
+        with st.form("chat_model"):
+            st.markdown(f"**{T['switch_model']}**")
+            labels = [T["default_model"], *settings.model_choices]
+            current = st.session_state.get("model_choice")
+            picked_model = st.selectbox(T["model_choice"], labels,
+                                        index=labels.index(current) if current in labels else 0)
+            if st.form_submit_button(T["apply"]):
+                st.session_state.model_choice = picked_model if picked_model in \
+                    settings.model_choices else None
+                st.rerun()

@@ -37,6 +37,7 @@ class Threads:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), check_same_thread=False)
+        self.conn.execute("PRAGMA secure_delete = ON")  # deleted threads leave no bytes behind
         self.checkpointer = SqliteSaver(self.conn)
         with self.conn:  # every thread a user started, the newest being the current one
             self.conn.execute("CREATE TABLE IF NOT EXISTS sf_threads (thread_id TEXT PRIMARY KEY, "
@@ -66,6 +67,8 @@ class Threads:
             self.checkpointer.delete_thread(thread_id)
         with self.conn:
             self.conn.execute("DELETE FROM sf_threads WHERE user = ?", (user,))
+        # The checkpointer keeps SQLite in WAL mode: old pages stay in the log until this.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(ids)
 
     def close(self) -> None:

@@ -13,7 +13,7 @@ from memory.store import MemoryStore
 
 
 class ImportRefused(ValueError):
-    """The file is valid but holds no memories for the signed-in user."""
+    """The file is valid but does not say which of its entries to bring in."""
 
     def __init__(self, names: list[str]) -> None:
         super().__init__(", ".join(names) or "nobody")
@@ -54,24 +54,38 @@ def days_view(store: MemoryStore, user: str) -> list[dict]:
             for d in sorted(set(summaries) | set(personality), reverse=True)]
 
 
-def import_for_user(store: MemoryStore, raw: bytes, user: str,
-                    progress: Callable[[float], None] | None = None) -> int:
-    """Imports the signed-in user's entry of a MemoryBank file, and nothing of anyone else's;
-    `progress` gets the share done. Raises SeedFormatError (malformed; nothing written) or
-    ImportRefused."""
+def bank_entries(raw: bytes) -> dict:
+    """The entries of a MemoryBank file, by user. Raises SeedFormatError."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise SeedFormatError(f"not a JSON file: {e}") from None
-    banks = parse_bank(data)
-    mine = [b for b in banks if b.profile.user == user]
-    if not mine:
-        raise ImportRefused([b.profile.user for b in banks])
-    total, done = max(mine[0].turns, 1), [0]
+    parse_bank(data)  # the whole file is checked before anything is written
+    return data
+
+
+def import_for_user(store: MemoryStore, raw: bytes, user: str, entry: str | None = None,
+                    name: str | None = None,
+                    progress: Callable[[float], None] | None = None) -> int:
+    """Brings one entry of a MemoryBank file (`entry`; may be left out when the file holds only
+    one) into the memory of `user`, the signed-in account, and nothing of the other entries:
+    an explicit import is how memory written elsewhere (the command line, another agent) comes
+    into an account. `name` is what the companion calls the user (default: the entry's name).
+    `progress` gets the share done. Raises SeedFormatError (malformed; nothing written) or
+    ImportRefused (no entry chosen among several, or one the file lacks)."""
+    data = bank_entries(raw)
+    if entry is None and len(data) == 1:
+        entry = next(iter(data))
+    if entry not in data:
+        raise ImportRefused(sorted(data))
+    mine = dict(data[entry])
+    mine["name"] = name or mine.get("name") or entry
+    bank = parse_bank({user: mine})
+    total, done = max(bank[0].turns, 1), [0]
 
     def advance(n: int) -> None:
         done[0] += n
         if progress:
             progress(min(1.0, done[0] / total))
 
-    return import_banks(store, mine, advance)[user]
+    return import_banks(store, bank, advance)[user]

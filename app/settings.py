@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     temperature: float | None = Field(None, ge=0, le=2)
     top_p: float | None = Field(None, gt=0, le=1)
     max_tokens: int | None = Field(None, ge=1)
+    # Chat models a signed-in user may switch to on the page, by label: each a set of the
+    # settings above. Only the operator names them; the page offers nothing else.
+    model_choices: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description='e.g. {"Qwen + LoRA": {"chat_backend": "hf", '
+        '"hf_model": "/models/qwen", "hf_adapter": "/models/lora"}}')
     request_timeout: float = Field(60.0, gt=0, description="seconds per chat request")
     max_retries: int = Field(2, ge=0, description="retries of a failed chat request")
     # Short-term context: exchanges of the current thread that go to the model
@@ -56,6 +61,20 @@ class Settings(BaseSettings):
     # A Chroma server instead of the embedded store
     chroma_host: str | None = None
     chroma_port: int = 8000
+
+
+    @field_validator("model_choices")
+    @classmethod
+    def _only_model_settings(cls, v: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for label, overrides in v.items():
+            if wrong := set(overrides) - MODEL_KEYS:
+                raise ValueError(f"model choice {label!r} sets {sorted(wrong)}; a choice may "
+                                 f"set only {sorted(MODEL_KEYS)}")
+        return v
+
+
+MODEL_KEYS = {"chat_backend", "openai_model", "openai_base_url", "hf_model", "hf_adapter",
+              "local_model", "local_adapter"}
 
 
 @lru_cache

@@ -14,6 +14,7 @@ from memory.forgetting import ForgettingCurve
 from memory.store import MemoryStore
 
 from graph.nodes import CompanionNodes, fail
+from graph.ownership import with_owner_check
 from graph.state import Context, InputState, OutputState, State
 
 
@@ -56,4 +57,5 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     builder.add_conditional_edges("remember", nodes.after_remember, ["reflect", "fail", END])
     builder.add_edge("reflect", END)
     builder.add_edge("fail", END)
-    return builder.compile(checkpointer=checkpointer, name=name)
+    # A thread's owner is checked before LangGraph saves a turn's input (graph.ownership).
+    return builder.compile(checkpointer=with_owner_check(checkpointer), name=name)

@@ -144,7 +144,8 @@ class CompanionNodes:
         user = state["user_id"].strip()
         language = detect(state["query"], default=state.get("language") or "en")
         profile = self.store.profile(user)
-        return prompt_messages(user, state["day"], language, state.get("recalled") or [],
+        name = (profile.name if profile else "") or user  # an account's id is not a name
+        return prompt_messages(name, state["day"], language, state.get("recalled") or [],
                                profile.overall_history if profile else "",
                                profile.overall_personality if profile else None,
                                history(state["messages"], exchanges), state["query"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -31,6 +32,7 @@ from memory.reinforcement import ReinforcementQueue
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
 
 PROFILES = "sf_profiles"
+DELETED = "sf_deleted"  # tombstones: hashed ids of users deleted for good (`delete_user`)
 BATCH = 512  # pieces per Chroma write; well under Chroma's max batch size
 PROBE = 64  # turn ids looked up at once when finding a day's next turn index
 IN_DAYS = 62  # spans up to this many days are fetched by listing their dates
@@ -39,6 +41,10 @@ SENTENCE_VECTORS = "sentence_vectors"  # collection mark: every piece has them (
 
 class StoreError(RuntimeError):
     pass
+
+
+class UserDeleted(StoreError):
+    """The user was deleted for good: nothing may be written for them again."""
 
 
 class Match(NamedTuple):
@@ -51,6 +57,10 @@ class Match(NamedTuple):
 def collection_name(user: str) -> str:
     # Chroma names allow [a-zA-Z0-9._-]; user names are free text (Chinese, spaces), so hash.
     return "sf_mem_" + hashlib.sha256(user.encode("utf-8")).hexdigest()[:40]
+
+
+def _tombstone(user: str) -> str:
+    return collection_name(user).removeprefix("sf_mem_")
 
 
 def _staging(user: str) -> str:
@@ -107,12 +117,17 @@ class MemoryStore:
         self._lock = threading.RLock()  # serializes read-modify-write (turn index, strength)
         self._dim: int | None = None
         self._reinforcer = ReinforcementQueue(self._strengthen)
+        self._deleted: set[str] = set()  # users known to be deleted for good
+        self.disk: Path | None = None  # an embedded Chroma's folder
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, *, host: str | None = None,
              port: int = 8000, embedding: str = "auto", language: str = "en") -> "MemoryStore":
         name = resolve_name(embedding, language)
-        return cls(make_client(data_dir, host, port), make_embeddings(name), name)
+        store = cls(make_client(data_dir, host, port), make_embeddings(name), name)
+        if not host:  # embedded: a final delete also scrubs what Chroma's files keep
+            store.disk = Path(data_dir) / "chroma"
+        return store
 
     # -- collections ------------------------------------------------------------------------
     def _collection(self, user: str, create: bool) -> Collection | None:
@@ -204,6 +219,7 @@ class MemoryStore:
         return Profile.model_validate_json(got["documents"][0])
 
     def save_profile(self, profile: Profile) -> None:
+        self.check_alive(profile.user)
         self._profiles().upsert(ids=[profile.user], documents=[profile.model_dump_json()],
                                 embeddings=[self._constant_vector()],
                                 metadatas=[{"user": profile.user}])
@@ -212,19 +228,79 @@ class MemoryStore:
         got = self._profiles().get(include=["metadatas"])
         return sorted(m["user"] for m in got["metadatas"])
 
+    # -- deleting for good ---------------------------------------------------------------------
+    def _tombstones(self) -> Collection:
+        col = self._collections.get(DELETED)
+        if col is None:
+            col = self.client.get_or_create_collection(
+                DELETED, embedding_function=self._ef, metadata={"vector_length": 1})
+            self._collections[DELETED] = col
+        return col
+
+    def is_deleted(self, user: str) -> bool:
+        """Whether `user` was deleted for good, by this process or any other on the store."""
+        if user in self._deleted:
+            return True
+        if self._tombstones().get(ids=[_tombstone(user)], include=[])["ids"]:
+            self._deleted.add(user)
+            return True
+        return False
+
+    def check_alive(self, user: str) -> None:
+        """Raises UserDeleted if `user` was deleted for good; every write checks."""
+        if self.is_deleted(user):
+            raise UserDeleted(f"user {user!r} was deleted for good; their memory cannot be "
+                              f"written again (use another user id)")
+
     def delete_user(self, user: str) -> bool:
-        """Removes every piece and the profile of `user`. True if there was anything."""
-        self.flush(user)
+        """Deletes every piece and the profile of `user` for good, including a re-embedding's
+        staging copy, and leaves a tombstone (the user id's hash) so that nothing can be
+        written for them again: not by another session, a reflection already running or a
+        queued reinforcement. Embedded, it also scrubs the deleted text from Chroma's files.
+        True if there was anything."""
+        with self._lock:  # writes check the tombstone under this lock: none slips past
+            self._tombstones().upsert(ids=[_tombstone(user)], documents=[""],
+                                      embeddings=[[1.0]], metadatas=[{"deleted": True}])
+            self._deleted.add(user)
+        self.flush(user)  # queued reinforcements find no collection and write nothing
         with self._lock:
-            existed = self._collection(user, create=False) is not None
-            if existed:
-                self.client.delete_collection(collection_name(user))
-                self._collections.pop(collection_name(user), None)
-            had_profile = self.profile(user) is not None
+            existed = False
+            for name in (collection_name(user), _staging(user)):
+                self._collections.pop(name, None)
+                try:
+                    self.client.delete_collection(name)
+                    existed = True
+                except (NotFoundError, ValueError):
+                    pass
+            had_profile = bool(self._profiles().get(ids=[user], include=[])["ids"])
             self._profiles().delete(ids=[user])
+            if self.disk is not None:
+                self._scrub(user)
             return existed or had_profile
 
+    def _scrub(self, user: str) -> None:
+        """Chroma's embedded files keep deleted text: its write-ahead log keeps the latest
+        operations of each collection (for profiles, the user's profile) and SQLite leaves freed
+        pages as they were. Drop the log rows of the user's dropped collections and profile
+        (already applied, and ending in their deletion), then VACUUM rewrites the file."""
+        db = sqlite3.connect(str(self.disk / "chroma.sqlite3"), timeout=30)
+        try:
+            live = {r[0] for r in db.execute("SELECT id FROM collections")}
+            profiles = db.execute("SELECT id FROM collections WHERE name = ?",
+                                  (PROFILES,)).fetchone()
+            with db:
+                for (topic,) in db.execute("SELECT DISTINCT topic FROM embeddings_queue").fetchall():
+                    if topic.rsplit("/", 1)[-1] not in live:
+                        db.execute("DELETE FROM embeddings_queue WHERE topic = ?", (topic,))
+                if profiles:
+                    db.execute("DELETE FROM embeddings_queue WHERE id = ? AND topic LIKE ?",
+                               (user, f"%/{profiles[0]}"))
+            db.execute("VACUUM")
+        finally:
+            db.close()
+
     def _ensure_profile(self, user: str) -> None:
+        self.check_alive(user)
         if self.profile(user) is None:
             self.save_profile(Profile(user=user, name=user))
 
@@ -235,14 +311,15 @@ class MemoryStore:
         for p in pieces:
             by_user.setdefault(p.user, []).append(p)
         for user, ps in by_user.items():
-            self._ensure_profile(user)
-            col = self._collection(user, create=True)
             for i in range(0, len(ps), BATCH):
                 chunk = ps[i:i + BATCH]
-                vectors, packed = self._encode(chunk)
-                col.upsert(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
-                           embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
-                                                          for p, s in zip(chunk, packed)])
+                vectors, packed = self._encode(chunk)  # slow: outside the lock
+                with self._lock:  # the tombstone check and the write, with no delete between
+                    self._ensure_profile(user)
+                    self._collection(user, create=True).upsert(
+                        ids=[p.id for p in chunk], documents=[p.text for p in chunk],
+                        embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
+                                                       for p, s in zip(chunk, packed)])
 
     def add_turn(self, user: str, day: date, query: str, response: str,
                  key: str | None = None) -> MemoryPiece:
@@ -436,6 +513,7 @@ class MemoryStore:
         delete leaves the staging collection whole, and running this again finishes either.
         """
         name, staging = collection_name(user), _staging(user)
+        self.check_alive(user)
         self.flush(user)
         with self._lock:
             self._collections.pop(name, None)

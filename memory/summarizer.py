@@ -13,7 +13,7 @@ The prompt templates come from the caller (prompts/), so memory/ stays free of t
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +21,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage
 
 from memory.background import user_lock
-from memory.records import MemoryPiece, Profile
+from memory.records import MemoryPiece, Profile, summary_id
 from memory.store import MemoryStore
 
 
@@ -118,15 +118,15 @@ class Summarizer:
 
     def _reflect_day(self, profile: Profile, d: str, day_turns: list[MemoryPiece],
                      summary: MemoryPiece | None, report: ReflectionReport) -> bool:
-        user = profile.user
+        user, name = profile.user, profile.name or profile.user  # prompts say the name, not the id
         stale = summary is None or _covered(summary, len(day_turns)) < len(day_turns)
         if not stale and d in profile.personality:
             return False
-        dialogue, left_out = self._dialogue(user, day_turns)
+        dialogue, left_out = self._dialogue(name, day_turns)
         try:
-            events = self._generate("daily_events", user=user, date=d, dialogue=dialogue) \
+            events = self._generate("daily_events", user=name, date=d, dialogue=dialogue) \
                 if stale else summary.summary
-            personality = self._generate("daily_personality", user=user, date=d,
+            personality = self._generate("daily_personality", user=name, date=d,
                                          dialogue=dialogue) \
                 if stale or d not in profile.personality else profile.personality[d]
         except Exception as e:  # any model failure: store nothing for this day, retry next pass
@@ -157,9 +157,9 @@ class Summarizer:
                           if d in profile.personality)
         none = self.prompts["none_yet"]
         try:
-            overall = self._generate("overall_events", user=profile.user,
+            overall = self._generate("overall_events", user=profile.name or profile.user,
                                      previous=profile.overall_history or none, new=events or none)
-            portrait = self._generate("overall_portrait", user=profile.user,
+            portrait = self._generate("overall_portrait", user=profile.name or profile.user,
                                       previous=profile.overall_personality or none,
                                       new=moods or none)
         except Exception as e:
@@ -169,6 +169,28 @@ class Summarizer:
         profile.reflection.unfolded = []
         self.store.save_profile(profile)  # both overall texts in one write
         report.overall_updated = True
+
+
+def forget_pieces(store: MemoryStore, user: str, ids: Sequence[str]) -> list[str]:
+    """Deletes pieces of `user`, and with them what was condensed from them: the summary and
+    personality reading of each day a deleted turn came from, and the overall texts (folded
+    from every day, so rebuilt from all of them). The next reflection pass writes them again
+    from what remains. Returns the days made stale."""
+    with user_lock(user):
+        gone = [p for p in store.pieces(user) if p.id in set(ids)]
+        days = sorted({p.date for p in gone})
+        store.delete_pieces(user, [p.id for p in gone] + [summary_id(user, d) for d in days])
+        profile = store.profile(user)
+        if profile is not None and days:
+            for d in days:
+                profile.personality.pop(d, None)
+            r = profile.reflection
+            r.unfolded = sorted({p.date for p in store.pieces(user, kind="summary")}
+                                | set(profile.personality))
+            r.pending_from = min([days[0]] + ([r.pending_from] if r.pending_from else []))
+            profile.overall_history, profile.overall_personality = "", None
+            store.save_profile(profile)
+        return days
 
 
 def _covered(summary: MemoryPiece | None, default: int) -> int:

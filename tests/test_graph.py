@@ -145,6 +145,10 @@ def test_a_thread_cannot_be_continued_by_another_user(store):
     with pytest.raises(TurnError, match="another user"):
         g.invoke(turn("What did Emily say?", user="Mallory", today="2023-05-01"), thread())
     assert store.pieces("Mallory") == [] and len(model.seen) == 1
+    # nothing of the refused turn was saved: not in the thread, not in its history
+    saved = [m.text for s in g.get_state_history(thread()) for m in s.values.get("messages", [])]
+    assert saved and not any("What did Emily say?" in t for t in saved)
+    assert g.get_state(thread()).values["user_id"] == "Emily"
 
 
 def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):

@@ -15,7 +15,7 @@ from app.memory_views import ImportRefused, curve_points, import_for_user
 from app.memory_factory import open_store
 from app.settings import get_settings
 from memory.forgetting import ForgettingCurve
-from memory.seed_format import SeedFormatError
+from memory.seed_format import SeedFormatError, export_user
 from tests.openai_server import FakeOpenAI
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
@@ -50,12 +50,17 @@ def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
 
 
+def me(at: AppTest) -> str:
+    """The signed-in account's id: the key of its memory."""
+    return at.session_state["user"]
+
+
 def test_sign_in_creates_then_checks_the_passphrase(server):
     at = signed_in()
-    assert not at.exception and at.session_state["user"] == "Emily"
+    assert not at.exception and me(at).startswith("acct-") and at.session_state["name"] == "Emily"
     assert "profile was created" in at.success[0].value
     again = signed_in()
-    assert again.session_state["user"] == "Emily" and not again.success
+    assert me(again) == me(at) and not again.success
     wrong = signed_in(passphrase="not the one")
     assert "user" not in wrong.session_state and wrong.error[0].value == "wrong passphrase"
     short = signed_in(user="Bob", passphrase="short")
@@ -64,12 +69,12 @@ def test_sign_in_creates_then_checks_the_passphrase(server):
 
 def test_passphrases_are_kept_only_as_salted_hashes(tmp_path):
     accounts = Accounts(tmp_path / "accounts.sqlite")
-    assert accounts.sign_in("Emily", PASS) is True
-    assert accounts.sign_in("Ana", PASS) is True
-    rows = accounts.conn.execute("SELECT user, salt, hash FROM accounts").fetchall()
+    assert accounts.sign_in("Emily", PASS).created
+    assert accounts.sign_in("Ana", PASS).created
+    rows = accounts.conn.execute("SELECT name, salt, hash FROM accounts").fetchall()
     assert all(PASS.encode() not in salt + digest for _, salt, digest in rows)
     assert rows[0][1] != rows[1][1] and rows[0][2] != rows[1][2]  # same passphrase, own salts
-    assert accounts.sign_in("Emily", PASS) is False
+    assert not accounts.sign_in("Emily", PASS).created
     with pytest.raises(SignInError, match="wrong passphrase"):
         accounts.sign_in("Emily", PASS + "!")
     assert PASS.encode() not in (tmp_path / "accounts.sqlite").read_bytes()
@@ -94,7 +99,7 @@ def test_chat_streams_remembers_and_recalls(server):
     # a new conversation starts an empty thread; the long-term memory stays
     fresh = button(reloaded, "New conversation").click().run()
     assert len(fresh.chat_message) == 0
-    assert len(open_store(get_settings()).pieces("Emily")) == 2
+    assert len(open_store(get_settings()).pieces(me(at))) == 2
 
 
 def test_a_model_failure_is_shown_and_the_message_kept(server):
@@ -102,7 +107,7 @@ def test_a_model_failure_is_shown_and_the_message_kept(server):
     server.mode = "500"
     at = say(at, "I got the job!")
     assert "your message was remembered" in at.error[0].value
-    assert [p.query for p in open_store(get_settings()).pieces("Emily")] == ["I got the job!"]
+    assert [p.query for p in open_store(get_settings()).pieces(me(at))] == ["I got the job!"]
     server.mode = "ok"
     at = say(at, "Did you hear my news?")
     assert not at.error and at.chat_message[-1].markdown[0].value == "I'm glad you told me."
@@ -113,11 +118,12 @@ def test_memory_panel_and_deleting_one_memory(server):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the curves
     titles = [s.value for s in at.subheader]
     assert "Forgetting curves" in titles and "Overall summary" in titles
-    before = open_store(get_settings()).pieces("Emily")
+    before = open_store(get_settings()).pieces(me(at))
     at.selectbox[0].select_index(0).run()
     at = button(at, "Delete this memory").click().run()
-    after = open_store(get_settings()).pieces("Emily")
+    after = open_store(get_settings()).pieces(me(at))
     assert len(after) == len(before) - 1 and before[0].id not in {p.id for p in after}
+    assert any("conversation threads still show" in c.value for c in at.caption)
 
 
 def test_users_see_only_their_own_memories(server):
@@ -130,13 +136,36 @@ def test_users_see_only_their_own_memories(server):
 
 def test_export_and_delete_everything(server):
     at = say(signed_in(), "I live in Porto.")
+    account = me(at)
+    other_session = signed_in()  # the same account, open in another tab
     assert at.get("download_button")
     at.checkbox[0].check().run()
     at = button(at, "Delete all my data").click().run()
     assert "user" not in at.session_state and at.text_input  # back at the sign-in form
     store = open_store(get_settings())
-    assert store.pieces("Emily") == [] and store.profile("Emily") is None
+    assert store.pieces(account) == [] and store.profile(account) is None
     assert not Accounts.open(get_settings()).exists("Emily")
+    # the other tab is signed out at its next step, and its message is not kept
+    other_session = say(other_session, "Remember that I moved to Lisbon.")
+    assert "user" not in other_session.session_state
+    assert "was deleted" in other_session.warning[0].value
+    assert store.pieces(account) == [] and store.is_deleted(account)
+
+
+def test_a_new_account_never_inherits_memory_kept_under_its_name(server):
+    # memory written without an account: the command line, another agent, an import
+    store = open_store(get_settings())
+    store.add_turn("Emily", date(2023, 5, 1), "My bank PIN is 4321.", "I'll keep it safe.")
+    at = say(signed_in("Emily"), "What is my bank PIN?")
+    assert server.requests[-1]["messages"][-1]["content"] == "What is my bank PIN?"
+    assert "4321" not in server.requests[-1]["messages"][0]["content"]
+    assert [p.query for p in store.pieces(me(at))] == ["What is my bank PIN?"]
+    # bringing it in is an explicit import by the signed-in user
+    bank = json.dumps({"Emily": export_user(store, "Emily")}).encode()
+    assert import_for_user(store, bank, me(at), name="Emily") == 1
+    say(at, "What is my bank PIN?")
+    chat = [r for r in server.requests if r["messages"][-1]["content"] == "What is my bank PIN?"]
+    assert 'Emily said: "My bank PIN is 4321."' in chat[-1]["messages"][0]["content"]
 
 
 def test_chinese_interface(server):
@@ -145,19 +174,22 @@ def test_chinese_interface(server):
     assert at.button[0].label == "登录" and at.title[0].value.startswith("硅基朋友")
 
 
-def test_import_takes_only_the_signed_in_users_memories(store):
+def test_import_brings_one_chosen_entry_into_the_account(store):
     bank = {"Emily": {"name": "Emily", "history": {"2023-05-01": [
                 {"query": "I like jazz.", "response": "Nice!"}]}},
             "Mallory": {"name": "Mallory", "history": {"2023-05-01": [
                 {"query": "secret", "response": "ok"}]}}}
+    raw = json.dumps(bank).encode()
+    with pytest.raises(ImportRefused) as refused:  # two entries: which one must be said
+        import_for_user(store, raw, "acct-1")
+    assert refused.value.names == ["Emily", "Mallory"] and store.users() == []
     shares = []
-    assert import_for_user(store, json.dumps(bank).encode(), "Emily", shares.append) == 1
-    assert shares == [1.0] and store.users() == ["Emily"]
-    with pytest.raises(ImportRefused) as refused:
-        import_for_user(store, json.dumps({"Mallory": bank["Mallory"]}).encode(), "Emily")
-    assert refused.value.names == ["Mallory"] and store.users() == ["Emily"]
+    assert import_for_user(store, raw, "acct-1", "Emily", progress=shares.append) == 1
+    assert shares == [1.0] and store.users() == ["acct-1"]
+    assert [p.query for p in store.pieces("acct-1")] == ["I like jazz."]
+    assert store.profile("acct-1").name == "Emily"
     with pytest.raises(SeedFormatError, match="not a JSON file"):
-        import_for_user(store, b"{not json", "Emily")
+        import_for_user(store, b"{not json", "acct-1")
 
 
 def test_forgetting_curve_points_mark_reinforcements(store):
@@ -177,21 +209,24 @@ def test_forgetting_curve_points_mark_reinforcements(store):
                                                                      date(2023, 5, 14)), 4)
 
 
-def test_the_chat_model_can_be_switched_to_an_hf_model(server, small_model, tmp_path):
+def test_the_chat_model_can_be_switched_among_the_operators_choices_only(
+        server, small_model, tmp_path, monkeypatch):
+    assert not any(s.label == "Chat model" for s in signed_in().selectbox)  # none named: no form
+    monkeypatch.setenv("SF_MODEL_CHOICES", json.dumps({
+        "Small hf": {"chat_backend": "hf", "hf_model": str(small_model)},
+        "Broken adapter": {"chat_backend": "hf", "hf_model": str(small_model),
+                           "hf_adapter": str(tmp_path)}}))
+    get_settings.cache_clear()
     at = signed_in()
-    form_select = next(s for s in at.selectbox if s.label == "Backend")
-    form_select.select("hf")
-    next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
-        str(small_model))
+    picker = next(s for s in at.selectbox if s.label == "Chat model")
+    assert picker.options == ["The default model", "Small hf", "Broken adapter"]
+    picker.select("Small hf")
     at = button(at, "Apply").click().run()
     assert not at.error, [e.value for e in at.error]
     assert any("hf: " in m.value for m in at.markdown)
     # an adapter folder that holds no adapter: said plainly, and the default model is back
     at = signed_in()
-    next(s for s in at.selectbox if s.label == "Backend").select("hf")
-    next(t for t in at.text_input if t.label.startswith("Hugging Face model")).input(
-        str(small_model))
-    next(t for t in at.text_input if t.label.startswith("LoRA adapter")).input(str(tmp_path))
+    next(s for s in at.selectbox if s.label == "Chat model").select("Broken adapter")
     at = button(at, "Apply").click().run()
     assert "could not be loaded" in at.error[0].value and "adapter_config.json" in \
         at.error[0].value

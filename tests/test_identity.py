@@ -1,0 +1,208 @@
+"""Whose memory is it: accounts keyed by id, sign-in throttling, concurrent sign-ups, a final
+delete that leaves nothing on disk, and deleting one memory with what was condensed from it.
+Real SQLite, real Chroma on disk, real embeddings."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import date
+
+import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage, HumanMessage
+
+from app.accounts import Account, Accounts, SignInError, SignInThrottled, delay
+from app.companion import Threads
+from graph import build_graph
+from memory.background import ReflectionWorker
+from memory.records import summary_id
+from memory.store import MemoryStore, UserDeleted, _staging
+from memory.summarizer import Summarizer, forget_pieces
+from prompts.reflection import REFLECTION
+
+PASS = "correct horse battery"
+D1, D2 = date(2023, 5, 1), date(2023, 5, 2)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_an_account_is_an_id_and_a_new_name_inherits_nothing(tmp_path):
+    accounts = Accounts(tmp_path / "accounts.sqlite")
+    emily = accounts.sign_in("Emily", PASS)
+    assert emily.created and emily.name == "Emily" and emily.id.startswith("acct-")
+    assert emily.id != "Emily" and accounts.get(emily.id) == Account(emily.id, "Emily")
+    assert accounts.sign_in("Emily", PASS) == Account(emily.id, "Emily")
+    # a name that looks the same is the same account, not a second one
+    with pytest.raises(SignInError, match="wrong passphrase"):
+        accounts.sign_in("ｅｍｉｌｙ", "another passphrase")
+    other = Accounts(tmp_path / "other.sqlite").sign_in("Emily", PASS)
+    assert other.id != emily.id  # ids are random: a new book never reuses memory keys
+    assert accounts.delete(emily.id) and accounts.get(emily.id) is None
+    again = accounts.sign_in("Emily", PASS)
+    assert again.created and again.id != emily.id  # a new account after a delete starts empty
+
+
+def test_accounts_made_before_ids_keep_their_name_as_id(tmp_path):
+    path = tmp_path / "accounts.sqlite"
+    old = sqlite3.connect(path)
+    with old:
+        old.execute("CREATE TABLE accounts (user TEXT PRIMARY KEY, salt BLOB NOT NULL, "
+                    "hash BLOB NOT NULL, n INTEGER NOT NULL, r INTEGER NOT NULL, "
+                    "p INTEGER NOT NULL)")
+    old.close()
+    made = Accounts(path)
+    # write an old-style row by hand: the memory of that account was keyed by its name
+    salt = b"0" * 16
+    from app.accounts import SCRYPT, _hash
+    with made.conn:
+        made.conn.execute("DROP TABLE accounts")
+        made.conn.execute("CREATE TABLE accounts (user TEXT PRIMARY KEY, salt BLOB, hash BLOB, "
+                          "n INTEGER, r INTEGER, p INTEGER)")
+        made.conn.execute("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
+                          ("Emily", salt, _hash(PASS, salt, **SCRYPT), SCRYPT["n"], SCRYPT["r"],
+                           SCRYPT["p"]))
+    made.conn.close()
+    assert Accounts(path).sign_in("Emily", PASS) == Account("Emily", "Emily")
+
+
+def test_wrong_passphrases_are_throttled_per_name_and_per_client(tmp_path):
+    clock = Clock()
+    accounts = Accounts(tmp_path / "accounts.sqlite", clock=clock)
+    accounts.sign_in("Emily", PASS)
+    for _ in range(3):  # a few typos cost nothing
+        with pytest.raises(SignInError, match="wrong passphrase"):
+            accounts.sign_in("Emily", "guess guess", client="10.0.0.9")
+    with pytest.raises(SignInError, match="wrong passphrase"):
+        accounts.sign_in("Emily", "guess guess", client="10.0.0.9")
+    with pytest.raises(SignInThrottled) as waiting:  # even the right passphrase waits
+        accounts.sign_in("Emily", PASS, client="10.0.0.1")
+    assert waiting.value.wait == pytest.approx(delay(4)) and delay(4) == 2.0
+    # the client is throttled across names too
+    accounts.sign_in("Ana", PASS)
+    with pytest.raises(SignInThrottled):
+        accounts.sign_in("Ana", PASS, client="10.0.0.9")
+    clock.now += 2.5
+    with pytest.raises(SignInError, match="wrong passphrase"):
+        accounts.sign_in("Emily", "guess guess", client="10.0.0.9")
+    with pytest.raises(SignInThrottled) as longer:
+        accounts.sign_in("Emily", PASS)
+    assert longer.value.wait == pytest.approx(4.0)  # the delay doubles
+    clock.now += 4.5
+    assert not accounts.sign_in("Emily", PASS).created  # and the right one then gets in
+    assert [delay(n) for n in (3, 5, 40)] == [0.0, 4.0, 900.0]
+
+
+def test_concurrent_sign_ups_of_one_name_make_one_account(tmp_path):
+    accounts = Accounts(tmp_path / "accounts.sqlite")
+    got, errors, start = [], [], threading.Barrier(6)
+
+    def sign_up():
+        start.wait()
+        try:
+            got.append(accounts.sign_in("Zoë", PASS))
+        except Exception as e:  # any error is a failure of the test
+            errors.append(e)
+
+    threads = [threading.Thread(target=sign_up) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len({a.id for a in got}) == 1 and sum(a.created for a in got) == 1
+    # a second process's book on the same file takes the same race the same way
+    other = Accounts(tmp_path / "accounts.sqlite")
+    assert other.sign_in("Zoë", PASS).id == got[0].id
+
+
+def files_holding(folder, needles: list[bytes]) -> dict[str, list[bytes]]:
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            hits = [n for n in needles if n in data]
+            if hits:
+                found[str(path.relative_to(folder))] = hits
+    return found
+
+
+class Slow(GenericFakeChatModel):
+    """A reflection model that waits at a gate, to delete a user while a pass is running."""
+    gate: object = None
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.gate.wait(30)
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+def test_a_final_delete_leaves_nothing_of_the_user_on_disk(tmp_path):
+    data = tmp_path / "data"
+    store = MemoryStore.open(data, embedding="minilm")
+    threads = Threads(data / "threads.sqlite")
+    user = "acct-5ecre7"
+    graph = build_graph(GenericFakeChatModel(messages=iter(
+        [AIMessage(f"Your ZEBRAQUOKKA{i} is safe with me.") for i in range(4)]
+        + [AIMessage("Tea is nice.")])), store,
+        checkpointer=threads.checkpointer, reflect_every=None)
+    config = {"configurable": {"thread_id": threads.current(user)}}
+    for i, day in enumerate(["2023-05-01", "2023-05-01", "2023-05-02", "2023-05-03"]):
+        graph.invoke({"messages": [HumanMessage(f"My secret word is ZEBRAQUOKKA{i}.")],
+                      "user_id": user, "today": day}, config)
+    graph.invoke({"messages": [HumanMessage("I like tea.")], "user_id": "acct-other",
+                  "today": "2023-05-01"}, {"configurable": {"thread_id": threads.new("acct-other")}})
+    # a re-embedding interrupted mid-way left a staging copy
+    store.client.create_collection(_staging(user), metadata={"user": user}).add(
+        ids=["x"], documents=["ZEBRAQUOKKA staged"], embeddings=[[0.1] * 384])
+    # a reflection pass is mid-way when the delete comes, and a reinforcement is queued
+    gate = threading.Event()
+    worker = ReflectionWorker()
+    summarizer = Summarizer(store, Slow(gate=gate, messages=iter(
+        [AIMessage("ZEBRAQUOKKA summary")] * 20)), REFLECTION["en"])
+    worker.submit(user, lambda: summarizer.reflect(user, D2, include_today=True))
+    store.reinforce_soon(user, [p.id for p in store.pieces(user)], D2)
+    needles = [b"ZEBRAQUOKKA", user.encode()]
+    assert files_holding(data, needles)  # the test can see them before
+
+    assert store.delete_user(user)
+    threads.forget_user(user)
+    gate.set()
+    assert worker.wait(user, 30)
+    assert isinstance(worker.last[user], UserDeleted)  # the pass could not write anything back
+    with pytest.raises(UserDeleted):
+        store.add_turn(user, D2, "still here?", "")
+    with pytest.raises(UserDeleted):  # nor another process on the same store
+        MemoryStore.open(data, embedding="minilm").put_summary(user, D1, "ZEBRAQUOKKA")
+    store.flush()
+    assert files_holding(data, needles) == {}
+    # everyone else's memory is whole, and the store reopens
+    again = MemoryStore.open(data, embedding="minilm")
+    assert [p.query for p in again.pieces("acct-other")] == ["I like tea."]
+    assert again.users() == ["acct-other"]
+
+
+def test_deleting_one_memory_rewrites_what_was_condensed_from_it(store):
+    store.add_turn("u", D1, "My sister Ana lives in Porto.", "How lovely.")
+    store.add_turn("u", D1, "I had soup.", "Yum.")
+    store.add_turn("u", D2, "I ran 5 km.", "Great!")
+    model = GenericFakeChatModel(messages=iter([AIMessage(t) for t in [
+        "Ana in Porto; soup.", "Warm.", "Ran 5 km.", "Sporty.", "Overall: Ana, soup, run.",
+        "Portrait one.", "Soup only.", "Calm.", "Overall: soup, run.", "Portrait two."]]))
+    summarizer = Summarizer(store, model, REFLECTION["en"])
+    summarizer.reflect("u", date(2023, 5, 3))
+    assert "Ana" in store.profile("u").overall_history
+    ana = next(p for p in store.pieces("u") if "Ana" in p.query)
+    assert forget_pieces(store, "u", [ana.id]) == ["2023-05-01"]
+    profile = store.profile("u")
+    assert profile.overall_history == "" and "2023-05-01" not in profile.personality
+    assert summary_id("u", "2023-05-01") not in {p.id for p in store.pieces("u")}
+    report = summarizer.reflect("u", date(2023, 5, 3))
+    assert report.summarized == ["2023-05-01"] and report.overall_updated
+    texts = [p.text for p in store.pieces("u")] + [store.profile("u").overall_history]
+    assert not any("Ana" in t for t in texts)
+    assert store.pieces("u", kind="summary")[0].summary == "Soup only."

@@ -33,7 +33,14 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk
 
-test: $(STAMP) $(CHROMIUM)
+# The accounts and thread suites also run on a real PostgreSQL, which the tests start.
+PG_INITDB := /usr/lib/postgresql/15/bin/initdb
+
+$(PG_INITDB):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+
+test: $(STAMP) $(CHROMIUM) $(PG_INITDB)
 	$(BIN)/python -m pytest
 
 clean:

@@ -16,13 +16,12 @@ from app.chat_models import ChatModelConfigError, describe, make_chat_model
 from app.companion import Threads, make_companion
 from app.memory_factory import forgetting_curve, open_store
 from app.memory_views import (ImportRefused, bank_entries, curve_points, days_view,
-                              import_for_user)
+                              ensure_profile, import_for_user)
 from app.settings import Settings, get_settings
 from app.ui_text import UI
 from graph import ChatModelError, TurnError
 from memory.seed_format import SeedFormatError, export_user
 from memory.background import BACKGROUND, default_worker
-from memory.records import Profile
 from memory.summarizer import ReflectionReport, Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
 
@@ -80,8 +79,7 @@ if "user" not in st.session_state:
             except SignInError as e:
                 st.error(str(e))
             else:
-                if R.store.profile(account.id) is None:  # what the companion calls the user
-                    R.store.save_profile(Profile(user=account.id, name=account.name))
+                ensure_profile(R.store, account.id, account.name)
                 st.session_state.user, st.session_state.name = account.id, account.name
                 st.session_state.created = account.created
                 st.rerun()

@@ -12,14 +12,17 @@ import hashlib
 import hmac
 import os
 import secrets
-import sqlite3
-import threading
 import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, Table, inspect,
+                        select, text)
+from sqlalchemy.exc import IntegrityError
+
+from app.database import engine_for
 from app.settings import Settings
 
 # scrypt cost: 2^14 x 8 x 1 = 16 MiB and ~50 ms per check here, the usual interactive setting.
@@ -64,48 +67,60 @@ def _hash(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
                           maxmem=64 * 1024 * 1024)
 
 
-class Accounts:
-    """The account book. Safe to share between threads (Streamlit runs each session in its
-    own): every statement runs under one lock."""
+_meta = MetaData()
+ACCOUNTS = Table("accounts", _meta,
+                 Column("id", String, primary_key=True),
+                 Column("name", String, nullable=False),
+                 Column("name_key", String, nullable=False, unique=True),
+                 Column("salt", LargeBinary, nullable=False),
+                 Column("hash", LargeBinary, nullable=False),
+                 Column("n", Integer, nullable=False),
+                 Column("r", Integer, nullable=False),
+                 Column("p", Integer, nullable=False))
+FAILURES = Table("failures", _meta,  # wrong passphrases in a row, per name and per client
+                 Column("key", String, primary_key=True),
+                 Column("count", Integer, nullable=False),
+                 Column("until", Float, nullable=False))
 
-    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), check_same_thread=False)
+
+class Accounts:
+    """The account book, on a SQLite file or a PostgreSQL URL (`app.database`). Safe to share
+    between threads (Streamlit runs each session in its own) and between processes on one
+    database: each call is its own transaction, and a name taken meanwhile is handled."""
+
+    def __init__(self, target: str | Path, clock: Callable[[], float] = time.time) -> None:
+        self.engine = engine_for(target)
         self.clock = clock
-        self._lock = threading.Lock()
-        with self._lock, self.conn:
-            self.conn.execute("PRAGMA secure_delete = ON")  # a deleted account leaves no bytes
-            columns = [r[1] for r in self.conn.execute("PRAGMA table_info(accounts)")]
-            if columns and "id" not in columns:  # before ids: the name was the memory's key
-                self.conn.execute("ALTER TABLE accounts RENAME TO accounts_by_name")
-            self.conn.execute("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, "
-                              "name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, "
-                              "salt BLOB NOT NULL, hash BLOB NOT NULL, n INTEGER NOT NULL, "
-                              "r INTEGER NOT NULL, p INTEGER NOT NULL)")
+        with self.engine.begin() as db:
+            columns = [c["name"] for c in inspect(db).get_columns("accounts")] \
+                if inspect(db).has_table("accounts") else []
+            if columns and "id" not in columns:  # before ids, the name was the memory's key
+                db.execute(text("ALTER TABLE accounts RENAME TO accounts_by_name"))
+            _meta.create_all(db)
             if columns and "id" not in columns:
-                for user, *rest in self.conn.execute("SELECT * FROM accounts_by_name").fetchall():
-                    self.conn.execute("INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, "
-                                      "?, ?)", (user, user, name_key(user), *rest))
-                self.conn.execute("DROP TABLE accounts_by_name")
-            self.conn.execute("CREATE TABLE IF NOT EXISTS failures (key TEXT PRIMARY KEY, "
-                              "count INTEGER NOT NULL, until REAL NOT NULL)")
+                for user, salt, digest, n, r, p in db.execute(text(
+                        "SELECT user, salt, hash, n, r, p FROM accounts_by_name")).all():
+                    db.execute(ACCOUNTS.insert().values(
+                        id=user, name=user, name_key=name_key(user), salt=salt, hash=digest,
+                        n=n, r=r, p=p))
+                db.execute(text("DROP TABLE accounts_by_name"))
 
     @classmethod
     def open(cls, s: Settings) -> "Accounts":
-        return cls(Path(s.data_dir) / "accounts.sqlite")
+        return cls(s.database_url or Path(s.data_dir) / "accounts.sqlite")
 
-    def _row(self, column: str, value: str) -> tuple | None:
-        with self._lock:
-            return self.conn.execute(f"SELECT id, name, salt, hash, n, r, p FROM accounts "
-                                     f"WHERE {column} = ?", (value,)).fetchone()
+    def _row(self, **where: str):
+        (column, value), = where.items()
+        with self.engine.connect() as db:
+            return db.execute(select(ACCOUNTS).where(ACCOUNTS.c[column] == value)).first()
 
     def get(self, account_id: str) -> Account | None:
         """The account with this id, if it still exists (a deleted one signs its sessions out)."""
-        row = self._row("id", account_id)
-        return None if row is None else Account(row[0], row[1])
+        row = self._row(id=account_id)
+        return None if row is None else Account(row.id, row.name)
 
     def exists(self, name: str) -> bool:
-        return self._row("name_key", name_key(name.strip())) is not None
+        return self._row(name_key=name_key(name.strip())) is not None
 
     # -- throttling -------------------------------------------------------------------------
     def _keys(self, name: str, client: str | None) -> list[str]:
@@ -113,25 +128,25 @@ class Accounts:
 
     def _check_throttle(self, keys: list[str]) -> None:
         now = self.clock()
-        with self._lock:
-            waits = [until - now for (until,) in self.conn.execute(
-                f"SELECT until FROM failures WHERE key IN ({','.join('?' * len(keys))})", keys)]
+        with self.engine.connect() as db:
+            waits = [until - now for until in db.scalars(
+                select(FAILURES.c.until).where(FAILURES.c.key.in_(keys)))]
         if waits and max(waits) > 0:
             raise SignInThrottled(max(waits))
 
     def _failed(self, keys: list[str]) -> None:
         now = self.clock()
-        with self._lock, self.conn:
-            for key in keys:
-                row = self.conn.execute("SELECT count FROM failures WHERE key = ?",
-                                        (key,)).fetchone()
-                count = (row[0] if row else 0) + 1
-                self.conn.execute("INSERT OR REPLACE INTO failures VALUES (?, ?, ?)",
-                                  (key, count, now + delay(count)))
+        for key in keys:
+            with self.engine.begin() as db:
+                count = (db.scalar(select(FAILURES.c.count).where(FAILURES.c.key == key))
+                         or 0) + 1
+                db.execute(FAILURES.delete().where(FAILURES.c.key == key))
+                db.execute(FAILURES.insert().values(key=key, count=count,
+                                                    until=now + delay(count)))
 
     def _succeeded(self, name: str) -> None:
-        with self._lock, self.conn:
-            self.conn.execute("DELETE FROM failures WHERE key = ?", (f"name:{name_key(name)}",))
+        with self.engine.begin() as db:
+            db.execute(FAILURES.delete().where(FAILURES.c.key == f"name:{name_key(name)}"))
 
     # -- signing in ---------------------------------------------------------------------------
     def sign_in(self, name: str, passphrase: str, client: str | None = None) -> Account:
@@ -145,39 +160,37 @@ class Accounts:
             raise SignInError(f"a user name has at most {MAX_NAME} printable characters")
         keys = self._keys(name, client)
         self._check_throttle(keys)
-        row = self._row("name_key", name_key(name))
+        row = self._row(name_key=name_key(name))
         if row is None:
             if len(passphrase) < MIN_PASSPHRASE:
                 raise SignInError(f"a new passphrase needs at least {MIN_PASSPHRASE} characters")
             account = self._create(name, passphrase)
             if account is not None:
                 return account
-            row = self._row("name_key", name_key(name))  # made meanwhile by another sign-up
+            row = self._row(name_key=name_key(name))  # made meanwhile by another sign-up
             if row is None:
                 raise SignInError("the account was deleted meanwhile: try again")
-        account_id, stored_name, salt, stored, n, r, p = row
-        if not hmac.compare_digest(_hash(passphrase, salt, n, r, p), stored):
+        if not hmac.compare_digest(_hash(passphrase, row.salt, row.n, row.r, row.p), row.hash):
             self._failed(keys)
             raise SignInError("wrong passphrase")
         self._succeeded(name)
-        return Account(account_id, stored_name)
+        return Account(row.id, row.name)
 
     def _create(self, name: str, passphrase: str) -> Account | None:
         """A new account, or None when another sign-up took the name first."""
         salt, account_id = os.urandom(16), "acct-" + secrets.token_hex(10)
         digest = _hash(passphrase, salt, **SCRYPT)
         try:
-            with self._lock, self.conn:
-                self.conn.execute("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                  (account_id, name, name_key(name), salt, digest, SCRYPT["n"],
-                                   SCRYPT["r"], SCRYPT["p"]))
-        except sqlite3.IntegrityError:
+            with self.engine.begin() as db:
+                db.execute(ACCOUNTS.insert().values(
+                    id=account_id, name=name, name_key=name_key(name), salt=salt, hash=digest,
+                    **SCRYPT))
+        except IntegrityError:
             return None
         return Account(account_id, name, created=True)
 
     def delete(self, account_id: str) -> bool:
         """Removes the account; its sessions are signed out at their next step. True if it
         existed."""
-        with self._lock, self.conn:
-            return self.conn.execute("DELETE FROM accounts WHERE id = ?",
-                                     (account_id,)).rowcount > 0
+        with self.engine.begin() as db:
+            return db.execute(ACCOUNTS.delete().where(ACCOUNTS.c.id == account_id)).rowcount > 0

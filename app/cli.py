@@ -43,6 +43,9 @@ def import_(file: Path = typer.Argument(..., help="a MemoryBank JSON file (seed 
     except (SeedFormatError, OSError) as e:
         _fail(str(e))
     store = open_store(get_settings())
+    if gone := [b.profile.user for b in banks if store.is_deleted(b.profile.user)]:
+        _fail(f"deleted for good, their memory cannot be written again: {', '.join(gone)}; "
+              f"rename them in the file")
     with tqdm(total=sum(b.turns for b in banks), unit="turn", desc="importing") as bar:
         written = import_banks(store, banks, progress=bar.update)
     typer.echo(f"imported {sum(written.values())} turns of {len(written)} users")
@@ -126,11 +129,12 @@ def fade(today: Optional[str] = typer.Option(None, "--today", help="YYYY-MM-DD")
 
 @memory_app.command("delete-user")
 def delete_user(user: str, yes: bool = typer.Option(False, "--yes", help="do not ask")):
-    """Delete every memory of a user, and their conversation threads."""
+    """Delete every memory of a user and their conversation threads, for good: nothing can be
+    written under that user id again."""
     from app.companion import Threads
 
     if not yes:
-        typer.confirm(f"Delete every memory of {user!r}?", abort=True)
+        typer.confirm(f"Delete every memory of {user!r} for good?", abort=True)
     s = get_settings()
     had_memory = open_store(s).delete_user(user)
     threads = Threads.open(s)
@@ -138,7 +142,7 @@ def delete_user(user: str, yes: bool = typer.Option(False, "--yes", help="do not
     threads.close()
     if not (had_memory or had_threads):
         _fail(f"no memory for user {user!r}")
-    typer.echo(f"deleted {user}")
+    typer.echo(f"deleted {user} for good")
 
 
 @app.command()
@@ -158,6 +162,7 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
     from app.chat_models import ChatModelConfigError, describe
     from app.companion import Threads, make_companion
     from graph import ChatModelError, TurnError
+    from memory.store import StoreError
 
     if today is not None:
         _day(today)
@@ -205,6 +210,9 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
             typer.echo()
             typer.secho(f"error: {e}", fg="red", err=True)
             continue
+        except StoreError as e:  # the user was deleted for good meanwhile, say
+            typer.echo()
+            _fail(str(e))
         if show_memories:
             for m in companion.get_state(config).values.get("recalled", []):
                 typer.secho(f"  [{m['date']} {m['kind']} sim={m['similarity']:.2f} "

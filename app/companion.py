@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -9,13 +10,18 @@ from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.postgres import PostgresSaver
 from langgraph.checkpoint.sqlite import SqliteSaver
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+from sqlalchemy import Column, Float, MetaData, String, Table, select
 from langgraph.graph.state import CompiledStateGraph
 
 from graph import build_graph
 from memory.store import MemoryStore
 
 from app.chat_models import make_chat_model
+from app.database import engine_for, is_postgres, libpq_url
 from app.memory_factory import forgetting_curve, open_store, recall_weights
 from app.settings import Settings
 
@@ -30,46 +36,65 @@ def make_companion(s: Settings, *, store: MemoryStore | None = None,
                        recall_weights=recall_weights(s), reflect_every=s.reflect_every or None)
 
 
-class Threads:
-    """Conversation threads on SQLite: LangGraph's checkpoints, plus each user's current thread,
-    so that a restarted app or command line goes on where the user left off."""
+_meta = MetaData()
+THREADS = Table("sf_threads", _meta,  # every thread a user started; the newest is the current one
+                Column("thread_id", String, primary_key=True),
+                Column("user", String, nullable=False, index=True),
+                Column("seq", Float, nullable=False))
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), check_same_thread=False)
-        self.conn.execute("PRAGMA secure_delete = ON")  # deleted threads leave no bytes behind
-        self.checkpointer = SqliteSaver(self.conn)
-        with self.conn:  # every thread a user started, the newest being the current one
-            self.conn.execute("CREATE TABLE IF NOT EXISTS sf_threads (thread_id TEXT PRIMARY KEY, "
-                              "user TEXT NOT NULL, seq INTEGER NOT NULL)")
+
+class Threads:
+    """Conversation threads: LangGraph's checkpoints, plus each user's current thread, so that a
+    restarted app or command line goes on where the user left off. On a SQLite file (the
+    default) or a PostgreSQL URL (`app.database`), which several app processes can share."""
+
+    def __init__(self, target: str | Path) -> None:
+        self.engine = engine_for(target)
+        _meta.create_all(self.engine)
+        if isinstance(target, str) and is_postgres(target):
+            self._pool = ConnectionPool(libpq_url(target), open=True, kwargs={
+                "autocommit": True, "prepare_threshold": 0, "row_factory": dict_row})
+            self.checkpointer = PostgresSaver(self._pool)
+            self.checkpointer.setup()
+            self.conn = None
+        else:
+            self._pool = None
+            self.conn = sqlite3.connect(str(target), check_same_thread=False)
+            self.conn.execute("PRAGMA secure_delete = ON")  # deleted threads leave no bytes
+            self.checkpointer = SqliteSaver(self.conn)
 
     @classmethod
     def open(cls, s: Settings) -> "Threads":
-        return cls(Path(s.data_dir) / "threads.sqlite")
+        return cls(s.database_url or Path(s.data_dir) / "threads.sqlite")
 
     def current(self, user: str) -> str:
-        row = self.conn.execute("SELECT thread_id FROM sf_threads WHERE user = ? "
-                                "ORDER BY seq DESC LIMIT 1", (user,)).fetchone()
-        return row[0] if row else self.new(user)
+        with self.engine.connect() as db:
+            thread_id = db.scalar(select(THREADS.c.thread_id).where(THREADS.c.user == user)
+                                  .order_by(THREADS.c.seq.desc()).limit(1))
+        return thread_id or self.new(user)
 
     def new(self, user: str) -> str:
         thread_id = str(uuid.uuid4())
-        with self.conn:
-            self.conn.execute("INSERT INTO sf_threads SELECT ?, ?, COALESCE(MAX(seq), 0) + 1 "
-                              "FROM sf_threads", (thread_id, user))
+        with self.engine.begin() as db:  # ordered by time: processes share no counter
+            db.execute(THREADS.insert().values(thread_id=thread_id, user=user, seq=time.time()))
         return thread_id
 
     def forget_user(self, user: str) -> int:
         """Drops every thread of the user, checkpoints included. Returns how many."""
-        ids = [r[0] for r in self.conn.execute("SELECT thread_id FROM sf_threads WHERE user = ?",
-                                               (user,))]
+        with self.engine.connect() as db:
+            ids = list(db.scalars(select(THREADS.c.thread_id).where(THREADS.c.user == user)))
         for thread_id in ids:
             self.checkpointer.delete_thread(thread_id)
-        with self.conn:
-            self.conn.execute("DELETE FROM sf_threads WHERE user = ?", (user,))
-        # The checkpointer keeps SQLite in WAL mode: old pages stay in the log until this.
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with self.engine.begin() as db:
+            db.execute(THREADS.delete().where(THREADS.c.user == user))
+        if self.conn is not None:
+            # The checkpointer keeps SQLite in WAL mode: old pages stay in the log until this.
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return len(ids)
 
     def close(self) -> None:
-        self.conn.close()
+        if self.conn is not None:
+            self.conn.close()
+        if self._pool is not None:
+            self._pool.close()
+        self.engine.dispose()

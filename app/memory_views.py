@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from memory.forgetting import ForgettingCurve
-from memory.records import MemoryPiece
+from memory.records import MemoryPiece, Profile
 from memory.seed_format import SeedFormatError, import_banks, parse_bank
 from memory.store import MemoryStore
 
@@ -18,6 +18,13 @@ class ImportRefused(ValueError):
     def __init__(self, names: list[str]) -> None:
         super().__init__(", ".join(names) or "nobody")
         self.names = names
+
+
+def ensure_profile(store: MemoryStore, user: str, name: str) -> None:
+    """Makes a new account's profile, which tells the companion what to call it (its memory is
+    keyed by the account's id, not by its name)."""
+    if store.profile(user) is None:
+        store.save_profile(Profile(user=user, name=name))
 
 
 def curve_points(pieces: list[MemoryPiece], curve: ForgettingCurve, today: date,

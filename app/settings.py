@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     change_boost: float = Field(0.3, ge=0, description="a question about now: statements of change")
     # CPU threads of one e5 embedding call; read by `memory.embeddings` from the environment
     e5_threads: int = Field(1, ge=1)
+    # Accounts and conversation threads on PostgreSQL (postgresql://user:pass@host:port/db),
+    # shared by several app processes; unset: SQLite files in data_dir
+    database_url: str | None = None
     # A Chroma server instead of the embedded store
     chroma_host: str | None = None
     chroma_port: int = 8000

@@ -7,8 +7,11 @@ calls either way. Chroma always gets our embedding function, never its downloadi
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
+import os
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -30,6 +33,23 @@ from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_emb
 from memory import sentences
 from memory.reinforcement import ReinforcementQueue
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
+
+def _scrub_heap() -> None:
+    """Chroma's HNSW index files (hnswlib) are written from buffers that are never cleared: the
+    unused part holds whatever the process's heap held there before, which can be anyone's
+    words, and survives a user's final delete (found by tests/test_isolation_fuzz.py). glibc's
+    M_PERTURB fills each new allocation with a fixed byte and each freed one too, so that those
+    files, and the heap, keep no stale text (not all: a buffer grown in place keeps its old
+    tail). Its cost is in BENCHMARKS.md; SF_HEAP_SCRUB=0 turns it off."""
+    if os.environ.get("SF_HEAP_SCRUB", "1") == "0":
+        return
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(-6, 0xA5)  # M_PERTURB
+    except (OSError, AttributeError):  # not glibc: nothing to do this way
+        pass
+
+
+_scrub_heap()
 
 PROFILES = "sf_profiles"
 DELETED = "sf_deleted"  # tombstones: hashed ids of users deleted for good (`delete_user`)
@@ -279,22 +299,32 @@ class MemoryStore:
             return existed or had_profile
 
     def _scrub(self, user: str) -> None:
-        """Chroma's embedded files keep deleted text: its write-ahead log keeps the latest
-        operations of each collection (for profiles, the user's profile) and SQLite leaves freed
-        pages as they were. Drop the log rows of the user's dropped collections and profile
-        (already applied, and ending in their deletion), then VACUUM rewrites the file."""
+        """Chroma's embedded files keep deleted text: its write-ahead log keeps recent
+        operations (the user's profile, the last pieces of a dropped collection), a dropped
+        collection's index folder stays, and SQLite leaves freed pages as they were. The user's log rows are blanked in place (their
+        sequence numbers must stay: Chroma would reuse a deleted one and skip the write that
+        gets it), then VACUUM rewrites the file without the freed pages."""
+        # Listed before the segments are read: a folder is made only after its segment's row.
+        folders = [p for p in self.disk.iterdir() if p.is_dir()]
         db = sqlite3.connect(str(self.disk / "chroma.sqlite3"), timeout=30)
         try:
+            segments = {r[0] for r in db.execute("SELECT id FROM segments")}
+            for folder in folders:  # the vector index of a dropped collection stays otherwise
+                if folder.name not in segments:
+                    shutil.rmtree(folder, ignore_errors=True)
             live = {r[0] for r in db.execute("SELECT id FROM collections")}
             profiles = db.execute("SELECT id FROM collections WHERE name = ?",
                                   (PROFILES,)).fetchone()
+            dropped = [t for (t,) in db.execute("SELECT DISTINCT topic FROM embeddings_queue")
+                       if t.rsplit("/", 1)[-1] not in live]
+            blank = ("UPDATE embeddings_queue SET id = ?, metadata = NULL, "
+                     "vector = zeroblob(length(vector)) WHERE ")
             with db:
-                for (topic,) in db.execute("SELECT DISTINCT topic FROM embeddings_queue").fetchall():
-                    if topic.rsplit("/", 1)[-1] not in live:
-                        db.execute("DELETE FROM embeddings_queue WHERE topic = ?", (topic,))
-                if profiles:
-                    db.execute("DELETE FROM embeddings_queue WHERE id = ? AND topic LIKE ?",
-                               (user, f"%/{profiles[0]}"))
+                for topic in dropped:  # no segment reads these again
+                    db.execute(blank + "topic = ?", (_tombstone(user), topic))
+                if profiles:  # a replay reads an upsert and a delete of one unknown id
+                    db.execute(blank + "id = ? AND topic LIKE ?",
+                               (_tombstone(user), user, f"%/{profiles[0]}"))
             db.execute("VACUUM")
         finally:
             db.close()

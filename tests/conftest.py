@@ -127,3 +127,62 @@ def backend(request, tmp_path):
     client = make_client(host=host, port=port)
     for col in client.list_collections():
         client.delete_collection(col.name)
+
+
+PG_BIN = Path("/usr/lib/postgresql/15/bin")  # Debian's postgresql package; `make test` installs it
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    """A real PostgreSQL cluster on loopback, made and started for this test session (as the
+    `postgres` user when the tests run as root: PostgreSQL refuses to run as root). Yields a
+    function that makes a fresh, empty database and returns its URL."""
+    assert (PG_BIN / "initdb").exists(), "PostgreSQL is missing: run `make test` (it installs it)"
+    root = tmp_path_factory.mktemp("postgres")
+    data, port = root / "data", _free_port()
+    as_owner: list[str] = []
+    if os.geteuid() == 0:
+        import shutil
+
+        shutil.chown(root, "postgres")
+        root.chmod(0o700)
+        for parent in root.parents:  # the server must reach its folder
+            if parent == Path("/"):
+                break
+            parent.chmod(parent.stat().st_mode | 0o011)
+        as_owner = ["runuser", "-u", "postgres", "--"]
+    run = lambda *args: subprocess.run([*as_owner, *map(str, args)], check=True,  # noqa: E731
+                                       capture_output=True, text=True)
+    run(PG_BIN / "initdb", "-D", data, "-U", "sf", "--auth=trust", "-E", "UTF8")
+    run(PG_BIN / "pg_ctl", "-D", data, "-l", root / "server.log", "-w", "-o",
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+    made = iter(range(1_000_000))
+
+    def new_database() -> str:
+        name = f"sf{next(made)}"
+        run(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", port, "-U", "sf", name)
+        return f"postgresql://sf@127.0.0.1:{port}/{name}"
+
+    try:
+        yield new_database
+    finally:
+        run(PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request, tmp_path):
+    """Where accounts and threads are kept: a SQLite file, or a fresh PostgreSQL database. Yields
+    a function that returns the target for a book (a path, or the database's URL)."""
+    if request.param == "sqlite":
+        yield lambda name: tmp_path / f"{name}.sqlite"
+        return
+    url = request.getfixturevalue("postgres_server")()
+    yield lambda name: url

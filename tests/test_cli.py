@@ -82,6 +82,10 @@ def test_fade_and_delete_user(tmp_path):
     assert run("memory", "list-users").output.splitlines() == ["Bob\t2 pieces"]
     r = run("memory", "delete-user", "Emily", "--yes")
     assert r.exit_code == 1 and "no memory for user 'Emily'" in r.output
+    # for good: the file cannot bring Emily back, and nothing of the file is written
+    r = run("memory", "import", str(path))
+    assert r.exit_code == 1 and "deleted for good" in r.output and "Emily" in r.output
+    assert run("memory", "list-users").output.splitlines() == ["Bob\t2 pieces"]
 
 
 def test_delete_asks_first(bank_file):

@@ -162,14 +162,14 @@ def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):
     assert "硅基朋友" in system and "2023-05-01，小明说：“我最近开始学弹吉他了。”" in system
 
 
-def test_threads_persist_across_restarts(store, tmp_path):
-    threads = Threads(tmp_path / "threads.sqlite")
+def test_threads_persist_across_restarts(store, database):
+    threads = Threads(database("threads"))
     tid = threads.current("Emily")
     build_graph(replies("Noted."), store, checkpointer=threads.checkpointer).invoke(
         turn("My favourite colour is teal.", today="2023-05-01"), thread(tid))
     threads.close()
 
-    threads = Threads(tmp_path / "threads.sqlite")  # a restarted app
+    threads = Threads(database("threads"))  # a restarted app
     assert threads.current("Emily") == tid
     model = replies("Teal!")
     build_graph(model, store, checkpointer=threads.checkpointer).invoke(
@@ -179,6 +179,7 @@ def test_threads_persist_across_restarts(store, tmp_path):
     assert threads.new("Emily") != tid and threads.current("Emily") != tid
     assert threads.forget_user("Emily") == 2
     assert threads.checkpointer.get_tuple(thread(tid)) is None
+    threads.close()
 
 
 def test_the_companion_works_as_a_subgraph(store):

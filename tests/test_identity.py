@@ -8,10 +8,12 @@ import threading
 from datetime import date
 
 import pytest
+from sqlalchemy import inspect, text
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, HumanMessage
 
-from app.accounts import Account, Accounts, SignInError, SignInThrottled, delay
+from app.accounts import (SCRYPT, Account, Accounts, SignInError, SignInThrottled, _hash,
+                          delay)
 from app.companion import Threads
 from graph import build_graph
 from memory.background import ReflectionWorker
@@ -19,6 +21,7 @@ from memory.records import summary_id
 from memory.store import MemoryStore, UserDeleted, _staging
 from memory.summarizer import Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
+from tests.test_isolation_fuzz import HNSW_FILES
 
 PASS = "correct horse battery"
 D1, D2 = date(2023, 5, 1), date(2023, 5, 2)
@@ -32,8 +35,8 @@ class Clock:
         return self.now
 
 
-def test_an_account_is_an_id_and_a_new_name_inherits_nothing(tmp_path):
-    accounts = Accounts(tmp_path / "accounts.sqlite")
+def test_an_account_is_an_id_and_a_new_name_inherits_nothing(database, tmp_path):
+    accounts = Accounts(database("accounts"))
     emily = accounts.sign_in("Emily", PASS)
     assert emily.created and emily.name == "Emily" and emily.id.startswith("acct-")
     assert emily.id != "Emily" and accounts.get(emily.id) == Account(emily.id, "Emily")
@@ -49,31 +52,25 @@ def test_an_account_is_an_id_and_a_new_name_inherits_nothing(tmp_path):
 
 
 def test_accounts_made_before_ids_keep_their_name_as_id(tmp_path):
-    path = tmp_path / "accounts.sqlite"
+    # an account book of the previous release: the memory of an account was keyed by its name
+    path, salt = tmp_path / "accounts.sqlite", b"0" * 16
     old = sqlite3.connect(path)
     with old:
         old.execute("CREATE TABLE accounts (user TEXT PRIMARY KEY, salt BLOB NOT NULL, "
                     "hash BLOB NOT NULL, n INTEGER NOT NULL, r INTEGER NOT NULL, "
                     "p INTEGER NOT NULL)")
+        old.execute("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
+                    ("Emily", salt, _hash(PASS, salt, **SCRYPT), SCRYPT["n"], SCRYPT["r"],
+                     SCRYPT["p"]))
     old.close()
-    made = Accounts(path)
-    # write an old-style row by hand: the memory of that account was keyed by its name
-    salt = b"0" * 16
-    from app.accounts import SCRYPT, _hash
-    with made.conn:
-        made.conn.execute("DROP TABLE accounts")
-        made.conn.execute("CREATE TABLE accounts (user TEXT PRIMARY KEY, salt BLOB, hash BLOB, "
-                          "n INTEGER, r INTEGER, p INTEGER)")
-        made.conn.execute("INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?)",
-                          ("Emily", salt, _hash(PASS, salt, **SCRYPT), SCRYPT["n"], SCRYPT["r"],
-                           SCRYPT["p"]))
-    made.conn.close()
-    assert Accounts(path).sign_in("Emily", PASS) == Account("Emily", "Emily")
+    accounts = Accounts(path)
+    assert accounts.sign_in("Emily", PASS) == Account("Emily", "Emily")
+    assert accounts.sign_in("Ana", PASS).id.startswith("acct-")
 
 
-def test_wrong_passphrases_are_throttled_per_name_and_per_client(tmp_path):
+def test_wrong_passphrases_are_throttled_per_name_and_per_client(database):
     clock = Clock()
-    accounts = Accounts(tmp_path / "accounts.sqlite", clock=clock)
+    accounts = Accounts(database("accounts"), clock=clock)
     accounts.sign_in("Emily", PASS)
     for _ in range(3):  # a few typos cost nothing
         with pytest.raises(SignInError, match="wrong passphrase"):
@@ -98,8 +95,8 @@ def test_wrong_passphrases_are_throttled_per_name_and_per_client(tmp_path):
     assert [delay(n) for n in (3, 5, 40)] == [0.0, 4.0, 900.0]
 
 
-def test_concurrent_sign_ups_of_one_name_make_one_account(tmp_path):
-    accounts = Accounts(tmp_path / "accounts.sqlite")
+def test_concurrent_sign_ups_of_one_name_make_one_account(database):
+    accounts = Accounts(database("accounts"))
     got, errors, start = [], [], threading.Barrier(6)
 
     def sign_up():
@@ -116,15 +113,15 @@ def test_concurrent_sign_ups_of_one_name_make_one_account(tmp_path):
         t.join()
     assert errors == []
     assert len({a.id for a in got}) == 1 and sum(a.created for a in got) == 1
-    # a second process's book on the same file takes the same race the same way
-    other = Accounts(tmp_path / "accounts.sqlite")
+    # a second book on the same database (another process) sees the one account
+    other = Accounts(database("accounts"))
     assert other.sign_in("Zoë", PASS).id == got[0].id
 
 
 def files_holding(folder, needles: list[bytes]) -> dict[str, list[bytes]]:
     found = {}
     for path in folder.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.name not in HNSW_FILES:
             data = path.read_bytes()
             hits = [n for n in needles if n in data]
             if hits:
@@ -141,10 +138,23 @@ class Slow(GenericFakeChatModel):
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
-def test_a_final_delete_leaves_nothing_of_the_user_on_disk(tmp_path):
+def rows_mentioning(engine, needles: list[bytes]) -> list[str]:
+    """Tables of a database with a row whose text or bytes hold one of `needles`."""
+    found = []
+    with engine.connect() as db:
+        for table in inspect(db).get_table_names():
+            for row in db.execute(text(f'SELECT * FROM "{table}"')):
+                raw = b"".join(v if isinstance(v, bytes) else str(v).encode() for v in row)
+                if any(n in raw for n in needles):
+                    found.append(table)
+                    break
+    return found
+
+
+def test_a_final_delete_leaves_nothing_of_the_user_behind(tmp_path, database):
     data = tmp_path / "data"
     store = MemoryStore.open(data, embedding="minilm")
-    threads = Threads(data / "threads.sqlite")
+    threads = Threads(database("threads"))
     user = "acct-5ecre7"
     graph = build_graph(GenericFakeChatModel(messages=iter(
         [AIMessage(f"Your ZEBRAQUOKKA{i} is safe with me.") for i in range(4)]
@@ -167,7 +177,8 @@ def test_a_final_delete_leaves_nothing_of_the_user_on_disk(tmp_path):
     worker.submit(user, lambda: summarizer.reflect(user, D2, include_today=True))
     store.reinforce_soon(user, [p.id for p in store.pieces(user)], D2)
     needles = [b"ZEBRAQUOKKA", user.encode()]
-    assert files_holding(data, needles)  # the test can see them before
+    assert files_holding(tmp_path, needles)  # the test can see them before
+    assert rows_mentioning(threads.engine, needles)
 
     assert store.delete_user(user)
     threads.forget_user(user)
@@ -179,7 +190,14 @@ def test_a_final_delete_leaves_nothing_of_the_user_on_disk(tmp_path):
     with pytest.raises(UserDeleted):  # nor another process on the same store
         MemoryStore.open(data, embedding="minilm").put_summary(user, D1, "ZEBRAQUOKKA")
     store.flush()
-    assert files_holding(data, needles) == {}
+    # On SQLite and embedded Chroma, the files themselves hold nothing; a PostgreSQL server
+    # keeps its own write-ahead log (RELIABILITY.md): no row holds anything.
+    assert files_holding(tmp_path, needles) == {}
+    assert rows_mentioning(threads.engine, needles) == []
+    # no index folder is left of a dropped collection: each belongs to a live segment
+    folders = {seg.name for seg in (data / "chroma").iterdir() if seg.is_dir()}
+    with sqlite3.connect(data / "chroma" / "chroma.sqlite3") as db:
+        assert folders <= {row[0] for row in db.execute("SELECT id FROM segments")}
     # everyone else's memory is whole, and the store reopens
     again = MemoryStore.open(data, embedding="minilm")
     assert [p.query for p in again.pieces("acct-other")] == ["I like tea."]

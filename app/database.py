@@ -1,0 +1,35 @@
+"""Where accounts and conversation threads are kept: SQLite files beside the data (the default,
+one process), or one PostgreSQL database that several app processes share (`SF_DATABASE_URL`).
+SQLAlchemy Core speaks both; LangGraph's own savers keep the checkpoints."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+
+def is_postgres(url: str | None) -> bool:
+    return bool(url) and url.split(":", 1)[0] in ("postgres", "postgresql")
+
+
+def libpq_url(url: str) -> str:
+    """The URL as psycopg reads it (LangGraph's Postgres saver): no SQLAlchemy driver suffix."""
+    scheme, rest = url.split("://", 1)
+    return f"postgresql://{rest}" if scheme.startswith("postgres") else url
+
+
+def engine_for(target: str | Path) -> Engine:
+    """An engine on a PostgreSQL URL, or on a SQLite file (made if missing), where deleted rows
+    are overwritten, not just unlinked, so that a deleted account leaves no bytes behind."""
+    if isinstance(target, str) and is_postgres(target):
+        return create_engine("postgresql+psycopg://" + target.split("://", 1)[1],
+                             pool_pre_ping=True)
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _secure_delete(dbapi_connection, _record) -> None:
+        dbapi_connection.execute("PRAGMA secure_delete = ON")
+
+    return engine

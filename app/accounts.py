@@ -22,7 +22,7 @@ from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, T
                         select, text)
 from sqlalchemy.exc import IntegrityError
 
-from app.database import engine_for
+from app.database import create_tables, engine_for
 from app.settings import Settings
 
 # scrypt cost: 2^14 x 8 x 1 = 16 MiB and ~50 ms per check here, the usual interactive setting.
@@ -53,7 +53,7 @@ class Account:
 
 
 def name_key(name: str) -> str:
-    """Names that look alike are one name: "Emily", "emily" and "Ｅｍｉｌｙ" cannot be two accounts."""
+    """Names that look alike are one name: "Emily", "emily" and "Ｅｍｉｌｙ" are one account."""
     return unicodedata.normalize("NFKC", name).casefold()
 
 
@@ -91,19 +91,19 @@ class Accounts:
     def __init__(self, target: str | Path, clock: Callable[[], float] = time.time) -> None:
         self.engine = engine_for(target)
         self.clock = clock
-        with self.engine.begin() as db:
+        with self.engine.begin() as db:  # before ids, the name was the memory's key
             columns = [c["name"] for c in inspect(db).get_columns("accounts")] \
                 if inspect(db).has_table("accounts") else []
-            if columns and "id" not in columns:  # before ids, the name was the memory's key
-                db.execute(text("ALTER TABLE accounts RENAME TO accounts_by_name"))
-            _meta.create_all(db)
             if columns and "id" not in columns:
+                db.execute(text("ALTER TABLE accounts RENAME TO accounts_by_name"))
+                _meta.create_all(db)
                 for user, salt, digest, n, r, p in db.execute(text(
                         "SELECT user, salt, hash, n, r, p FROM accounts_by_name")).all():
                     db.execute(ACCOUNTS.insert().values(
                         id=user, name=user, name_key=name_key(user), salt=salt, hash=digest,
                         n=n, r=r, p=p))
                 db.execute(text("DROP TABLE accounts_by_name"))
+        create_tables(self.engine, _meta)
 
     @classmethod
     def open(cls, s: Settings) -> "Accounts":

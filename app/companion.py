@@ -21,7 +21,7 @@ from graph import build_graph
 from memory.store import MemoryStore
 
 from app.chat_models import make_chat_model
-from app.database import engine_for, is_postgres, libpq_url
+from app.database import create_tables, engine_for, is_postgres, libpq_url, race_safe
 from app.memory_factory import forgetting_curve, open_store, recall_weights
 from app.settings import Settings
 
@@ -50,12 +50,12 @@ class Threads:
 
     def __init__(self, target: str | Path) -> None:
         self.engine = engine_for(target)
-        _meta.create_all(self.engine)
+        create_tables(self.engine, _meta)
         if isinstance(target, str) and is_postgres(target):
             self._pool = ConnectionPool(libpq_url(target), open=True, kwargs={
                 "autocommit": True, "prepare_threshold": 0, "row_factory": dict_row})
             self.checkpointer = PostgresSaver(self._pool)
-            self.checkpointer.setup()
+            race_safe(self.checkpointer.setup)
             self.conn = None
         else:
             self._pool = None

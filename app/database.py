@@ -3,9 +3,13 @@ one process), or one PostgreSQL database that several app processes share (`SF_D
 SQLAlchemy Core speaks both; LangGraph's own savers keep the checkpoints."""
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+import psycopg
+from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
 
 def is_postgres(url: str | None) -> bool:
@@ -33,3 +37,21 @@ def engine_for(target: str | Path) -> Engine:
         dbapi_connection.execute("PRAGMA secure_delete = ON")
 
     return engine
+
+
+def race_safe(setup: Callable[[], None], tries: int = 5) -> None:
+    """Runs a schema set-up that other processes may be running at the same moment: PostgreSQL
+    lets two `CREATE TABLE IF NOT EXISTS` race, and the loser fails; the next try finds the
+    tables made."""
+    for attempt in range(tries):
+        try:
+            setup()
+            return
+        except (DBAPIError, psycopg.Error):  # through SQLAlchemy, or LangGraph's psycopg
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
+def create_tables(engine: Engine, meta: MetaData) -> None:
+    race_safe(lambda: meta.create_all(engine))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -33,6 +34,9 @@ from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_emb
 from memory import sentences
 from memory.reinforcement import ReinforcementQueue
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
+
+log = logging.getLogger(__name__)
+
 
 def _scrub_heap() -> None:
     """Chroma's HNSW index files (hnswlib) are written from buffers that are never cleared: the
@@ -295,15 +299,19 @@ class MemoryStore:
             had_profile = bool(self._profiles().get(ids=[user], include=[])["ids"])
             self._profiles().delete(ids=[user])
             if self.disk is not None:
-                self._scrub(user)
+                try:
+                    self._scrub(user)
+                except sqlite3.Error as e:  # the delete holds; the bytes wait for the next scrub
+                    log.warning("could not scrub Chroma's file after deleting a user: %s", e)
             return existed or had_profile
 
     def _scrub(self, user: str) -> None:
         """Chroma's embedded files keep deleted text: its write-ahead log keeps recent
         operations (the user's profile, the last pieces of a dropped collection), a dropped
-        collection's index folder stays, and SQLite leaves freed pages as they were. The user's log rows are blanked in place (their
-        sequence numbers must stay: Chroma would reuse a deleted one and skip the write that
-        gets it), then VACUUM rewrites the file without the freed pages."""
+        collection's index folder stays, and SQLite leaves freed pages as they were. The
+        folders go; the user's log rows are blanked in place (their sequence numbers must
+        stay: Chroma would reuse a deleted one and skip the write that gets it); then VACUUM
+        rewrites the file without the freed pages."""
         # Listed before the segments are read: a folder is made only after its segment's row.
         folders = [p for p in self.disk.iterdir() if p.is_dir()]
         db = sqlite3.connect(str(self.disk / "chroma.sqlite3"), timeout=30)

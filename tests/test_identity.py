@@ -165,7 +165,8 @@ def test_a_final_delete_leaves_nothing_of_the_user_behind(tmp_path, database):
         graph.invoke({"messages": [HumanMessage(f"My secret word is ZEBRAQUOKKA{i}.")],
                       "user_id": user, "today": day}, config)
     graph.invoke({"messages": [HumanMessage("I like tea.")], "user_id": "acct-other",
-                  "today": "2023-05-01"}, {"configurable": {"thread_id": threads.new("acct-other")}})
+                  "today": "2023-05-01"},
+                 {"configurable": {"thread_id": threads.new("acct-other")}})
     # a re-embedding interrupted mid-way left a staging copy
     store.client.create_collection(_staging(user), metadata={"user": user}).add(
         ids=["x"], documents=["ZEBRAQUOKKA staged"], embeddings=[[0.1] * 384])

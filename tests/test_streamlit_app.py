@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from app.accounts import Accounts, SignInError
@@ -71,7 +72,8 @@ def test_passphrases_are_kept_only_as_salted_hashes(tmp_path):
     accounts = Accounts(tmp_path / "accounts.sqlite")
     assert accounts.sign_in("Emily", PASS).created
     assert accounts.sign_in("Ana", PASS).created
-    rows = accounts.conn.execute("SELECT name, salt, hash FROM accounts").fetchall()
+    with accounts.engine.connect() as db:
+        rows = db.execute(text("SELECT name, salt, hash FROM accounts")).all()
     assert all(PASS.encode() not in salt + digest for _, salt, digest in rows)
     assert rows[0][1] != rows[1][1] and rows[0][2] != rows[1][2]  # same passphrase, own salts
     assert not accounts.sign_in("Emily", PASS).created

@@ -12,10 +12,10 @@ from langchain_core.language_models import BaseChatModel
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.postgres import PostgresSaver
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.graph.state import CompiledStateGraph
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 from sqlalchemy import Column, Float, MetaData, String, Table, select
-from langgraph.graph.state import CompiledStateGraph
 
 from graph import build_graph
 from memory.store import MemoryStore

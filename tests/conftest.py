@@ -99,12 +99,9 @@ def served(args: list[str], health_url: str, log_path: Path, env: dict):
 @pytest.fixture(scope="session")
 def chroma_server(tmp_path_factory):
     """A real Chroma server (`chroma run` from the chromadb package) on loopback."""
-    import socket
     import sys
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma_server")
     env = os.environ | {"ANONYMIZED_TELEMETRY": "False"}
     with served([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(path),
@@ -132,7 +129,7 @@ def backend(request, tmp_path):
 PG_BIN = Path("/usr/lib/postgresql/15/bin")  # Debian's postgresql package; `make test` installs it
 
 
-def _free_port() -> int:
+def free_port() -> int:
     import socket
 
     with socket.socket() as s:
@@ -147,7 +144,7 @@ def postgres_server(tmp_path_factory):
     function that makes a fresh, empty database and returns its URL."""
     assert (PG_BIN / "initdb").exists(), "PostgreSQL is missing: run `make test` (it installs it)"
     root = tmp_path_factory.mktemp("postgres")
-    data, port = root / "data", _free_port()
+    data, port = root / "data", free_port()
     as_owner: list[str] = []
     if os.geteuid() == 0:
         import shutil

@@ -129,9 +129,14 @@ class CompanionNodes:
             raise TurnError(f"language must be one of {sorted(COMPANION)}, got {language!r}")
         query = user_text(state)
         day = _day(state.get("today"), self.clock)
+        # What the prompt shows of this conversation is not recalled again: those slots go to
+        # older memories (a follow-up question would otherwise recall the questions before it).
+        shown = frozenset(m.text.strip() for m in history(
+            state["messages"], self._setting(runtime, "history_exchanges"))
+            if isinstance(m, HumanMessage))
         retriever = EbbinghausRetriever(
             store=self.store, user_id=user, k=self._setting(runtime, "recall_k"),
-            curve=self.curve, today=day, **self.weights)
+            curve=self.curve, today=day, shown=shown, **self.weights)
         recalled = [Recalled(text=d.page_content, **{k: v for k, v in d.metadata.items()
                                                       if k in Recalled.__annotations__})
                     for d in retriever.invoke(query)]

@@ -41,6 +41,7 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
+    Turns whose words are in `shown` (the conversation on screen) are left out.
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
     waits for it). Document metadata: id, date, kind,
     similarity, retention (as of `today`, before this recall), strength (after it), score, and
@@ -67,6 +68,9 @@ class EbbinghausRetriever(BaseRetriever):
     candidates: int = 40  # nearest neighbours fetched before re-ranking
     hint_candidates: int = 10  # and the nearest inside a vague time word's window
     reinforce: bool = True
+    # The user's words of exchanges the caller already shows (a conversation's recent turns):
+    # recalling them again would only take the place of an older memory.
+    shown: frozenset[str] = frozenset()
 
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The query as the whole-exchange model and the user's-words model read it (one
@@ -112,7 +116,8 @@ class EbbinghausRetriever(BaseRetriever):
             matches += on_day
             named.update(m.piece.id for m in on_day)
         found: dict[str, tuple[MemoryPiece, float]] = {
-            m.piece.id: (m.piece, self._similarity(m, whole, said)) for m in matches}
+            m.piece.id: (m.piece, self._similarity(m, whole, said)) for m in matches
+            if not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
         self._fade_into_summaries(found, today, whole, said)
 
         sims = [sim for _, sim in found.values()]

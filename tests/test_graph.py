@@ -131,6 +131,29 @@ def test_recent_exchanges_of_the_thread_go_to_the_model(store):
     assert len(g.get_state(thread()).values["recalled"]) == 1
 
 
+def test_what_the_conversation_shows_is_not_recalled_again(store):
+    # Told weeks ago; then, in today's conversation, questions much like the next one.
+    store.add_turn("Emily", date(2023, 4, 2), "My brother Tom moved to Oslo for a job at a bank.",
+                   "Oslo! Exciting for him.")
+    store.add_turn("Emily", date(2023, 4, 3), "I started pottery classes on Thursdays.", "Fun!")
+    model = replies(*[f"reply {i}" for i in range(6)])
+    g = build_graph(model, store, checkpointer=InMemorySaver(), history_exchanges=2, recall_k=2,
+                    reflect_every=None)
+    for text in ("Where did my brother move to?", "Where does my brother live now?"):
+        g.invoke(turn(text, today="2023-05-01"), thread())
+    out = g.invoke(turn("Which city is my brother in these days?", today="2023-05-01"), thread())
+    # the two questions before it are in the prompt's history; recall brings what they are not
+    assert [m["query"] for m in out["recalled"]][0].startswith("My brother Tom moved to Oslo")
+    assert not {m["query"] for m in out["recalled"]} & {"Where did my brother move to?",
+                                                         "Where does my brother live now?"}
+    # once out of the history window, a turn of the thread is a memory like any other
+    g.invoke(turn("Thanks!", today="2023-05-01"), thread())
+    g.invoke(turn("Bye!", today="2023-05-01"), thread())
+    late = g.invoke(turn("Where is my brother these days?", today="2023-05-01"), thread())
+    assert {"Where did my brother move to?", "Where does my brother live now?"} & {
+        m["query"] for m in late["recalled"]}
+
+
 def test_today_holds_for_one_turn_then_the_clock_decides(store):
     g = build_graph(replies("a", "b"), store, checkpointer=InMemorySaver(),
                     clock=lambda: date(2023, 6, 1))

@@ -9,12 +9,18 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
 - chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type;
 - evidence_recalled: share whose recalled memories held an evidence turn (or its day's summary),
   and memory_use_when_recalled: memory use among those (the model's part, apart from recall's);
+- recites: share of replies that copy a long run of a recalled memory's words (`RECITAL` characters
+  or more, verbatim), or the prompt's words around them: the model reading its notes aloud, which
+  memory_use alone would count as a use; memory_use_in_own_words leaves those out;
+- first_person: share of answerable replies opening with "I"/"My"/"我", mostly the user's own
+  words echoed back ("I went hiking" to "What did I do?");
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
   says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer.
 Reflection is off, so that every question meets the same memory.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import statistics
@@ -62,6 +68,26 @@ def recalls_evidence(recalled: list[dict], g: Gold) -> bool:
     days = {d for d, _ in g.evidence}
     return any(m.get("id") in wanted or (m.get("kind") == "summary" and m.get("date") in days)
                for m in recalled)
+
+
+# A verbatim run this long (characters) is a recital, not a mention: longer than any name or
+# title the gold keywords hold (English 28, Chinese 8 characters at most on the project's sets).
+RECITAL = {"en": 40, "cn": 16}
+_FIRST_PERSON = re.compile(r"^(I\b|I'|My\b|我(?!们))")
+
+
+def recites(reply: str, recalled: list[dict], language: str) -> bool:
+    """Whether the reply copies RECITAL characters or more, verbatim, of a recalled memory."""
+    size, reply = RECITAL.get(language, RECITAL["en"]), " ".join(reply.split())
+    if len(reply) < size:
+        return False
+    for m in recalled:
+        for text in (m.get("query"), m.get("response"), m.get("text")):
+            text = " ".join((text or "").split())
+            if len(text) >= size and difflib.SequenceMatcher(
+                    None, reply, text, autojunk=False).find_longest_match().size >= size:
+                return True
+    return False
 
 
 def has_stage_directions(reply: str) -> bool:
@@ -123,6 +149,8 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "says_not_remembered": None if answerable else bool(NOT_REMEMBERED.search(reply)),
             "language_match": detect(reply, default="?") == detect(g.question),
             "stage_directions": has_stage_directions(reply),
+            "recites": recites(reply, recalled, detect(g.question)),
+            "first_person": bool(_FIRST_PERSON.match(reply)),
             "first_token_ms": round(1000 * ((first or end) - start)),
             "reply_s": round(end - start, 2), "chars": len(reply)}
 
@@ -147,6 +175,10 @@ def summarize(rows: list[dict]) -> dict:
     return {"questions": len(answerable), "memory_use": share(answerable, "memory_use"),
             "evidence_recalled": share(answerable, "evidence_recalled"),
             "memory_use_when_recalled": share(given, "memory_use"),
+            "memory_use_in_own_words": round(statistics.fmean(
+                r["memory_use"] and not r["recites"] for r in answerable), 4),
+            "recites": share(rows, "recites"),
+            "first_person": share(answerable, "first_person"),
             "unanswerable": len(unanswerable),
             "says_not_remembered": share(unanswerable, "says_not_remembered"),
             "language_match": share(rows, "language_match"),

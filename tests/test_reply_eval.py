@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.evaluation import EvalDataError, read_gold
 from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
-    recalls_evidence, uses_memory
+    recalls_evidence, recites, uses_memory
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {
@@ -53,6 +53,20 @@ def test_the_reading_of_a_reply():
     assert not NOT_REMEMBERED.search("Your brother is called Sam.")
 
 
+def test_a_reply_that_reads_its_memory_aloud_is_told_from_one_that_uses_it():
+    parrot = [{"kind": "turn", "query": "My sister Lucia just adopted a grey parrot named Kiwi.",
+               "response": "How fun! Grey parrots can learn dozens of words and live long."}]
+    assert recites('Ana said: "My sister Lucia just adopted a grey parrot named Kiwi."', parrot,
+                   "en")
+    assert recites("Grey parrots can  learn dozens of words and live long, you know.", parrot,
+                   "en")
+    assert not recites("Your sister Lucia's parrot is called Kiwi.", parrot, "en")
+    assert not recites("Kiwi!", [], "en")
+    stomach = [{"kind": "summary", "text": "今天去千佛山医院做了个胃镜，俺怕得要死，结果还行，大夫说是浅表性胃炎。"}]
+    assert recites("王秀兰说：“今天去千佛山医院做了个胃镜，俺怕得要死”", stomach, "cn")
+    assert not recites("大夫说你是浅表性胃炎，不要紧的。", stomach, "cn")
+
+
 def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     bank, gold = files
     model = GenericFakeChatModel(messages=iter([AIMessage("Your sister's parrot is Kiwi."),
@@ -71,6 +85,9 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     assert result["unanswerable"] == 1 and result["says_not_remembered"] == 0.0
     assert result["language_match"] == round(2 / 3, 4)  # the Chinese question got English
     assert result["stage_directions"] == round(1 / 3, 4)
+    # in its own words, and speaking to the user
+    assert result["recites"] == 0.0 and result["first_person"] == 0.0
+    assert result["memory_use_in_own_words"] == 0.5
     [first, second, third] = result["replies"]
     assert third["qid"] == "q3" and third["memory_use"] is None
     assert first["reply"] == "Your sister's parrot is Kiwi." and first["memory_use"]

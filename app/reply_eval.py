@@ -9,9 +9,9 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
 - chars p50/p95, first_token_ms and reply_s p50/p95 (as streamed), and memory_use by type;
 - evidence_recalled: share whose recalled memories held an evidence turn (or its day's summary),
   and memory_use_when_recalled: memory use among those (the model's part, apart from recall's);
-- recites: share of replies that copy a long run of a recalled memory's words (`RECITAL` characters
-  or more, verbatim), or the prompt's words around them: the model reading its notes aloud, which
-  memory_use alone would count as a use; memory_use_in_own_words leaves those out;
+- recites: share of replies that copy a long run of the user's words from a recalled memory
+  (`RECITAL` characters or more, verbatim): the model reading its notes aloud, which memory_use
+  alone counts as a use; memory_use_in_own_words leaves those out;
 - first_person: share of answerable replies opening with "I"/"My"/"我", mostly the user's own
   words echoed back ("I went hiking" to "What did I do?");
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
@@ -70,23 +70,26 @@ def recalls_evidence(recalled: list[dict], g: Gold) -> bool:
                for m in recalled)
 
 
-# A verbatim run this long (characters) is a recital, not a mention: longer than any name or
-# title the gold keywords hold (English 28, Chinese 8 characters at most on the project's sets).
-RECITAL = {"en": 40, "cn": 16}
+# A verbatim run this long (characters) of the user's own words is a recital, not a mention:
+# longer than any name or title the gold keywords hold (English 28, Chinese 8 characters at most
+# on the project's sets), and the length of about ten English words. The companion repeating its
+# own earlier advice is not counted: it speaks as itself.
+RECITAL = {"en": 50, "cn": 20}
 _FIRST_PERSON = re.compile(r"^(I\b|I'|My\b|我(?!们))")
 
 
 def recites(reply: str, recalled: list[dict], language: str) -> bool:
-    """Whether the reply copies RECITAL characters or more, verbatim, of a recalled memory."""
+    """Whether the reply copies RECITAL characters or more, verbatim, of what the user said in a
+    recalled memory (a turn's user words, or a summary): the user's words read back to them."""
     size, reply = RECITAL.get(language, RECITAL["en"]), " ".join(reply.split())
     if len(reply) < size:
         return False
     for m in recalled:
-        for text in (m.get("query"), m.get("response"), m.get("text")):
-            text = " ".join((text or "").split())
-            if len(text) >= size and difflib.SequenceMatcher(
-                    None, reply, text, autojunk=False).find_longest_match().size >= size:
-                return True
+        text = " ".join((m.get("query") if m.get("kind") == "turn" else m.get("text") or "")
+                        .split())
+        if len(text) >= size and difflib.SequenceMatcher(
+                None, reply, text, autojunk=False).find_longest_match().size >= size:
+            return True
     return False
 
 
@@ -151,6 +154,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "stage_directions": has_stage_directions(reply),
             "recites": recites(reply, recalled, detect(g.question)),
             "first_person": bool(_FIRST_PERSON.match(reply)),
+            "recalled": [m.get("id") for m in recalled],
             "first_token_ms": round(1000 * ((first or end) - start)),
             "reply_s": round(end - start, 2), "chars": len(reply)}
 

@@ -55,15 +55,16 @@ def test_the_reading_of_a_reply():
 
 def test_a_reply_that_reads_its_memory_aloud_is_told_from_one_that_uses_it():
     parrot = [{"kind": "turn", "query": "My sister Lucia just adopted a grey parrot named Kiwi.",
-               "response": "How fun! Grey parrots can learn dozens of words and live long."}]
-    assert recites('Ana said: "My sister Lucia just adopted a grey parrot named Kiwi."', parrot,
-                   "en")
-    assert recites("Grey parrots can  learn dozens of words and live long, you know.", parrot,
+               "response": "How fun! Grey parrots can learn dozens of words and live for decades."}]
+    assert recites('Ana said: "My sister Lucia  just adopted a grey parrot named Kiwi."', parrot,
                    "en")
     assert not recites("Your sister Lucia's parrot is called Kiwi.", parrot, "en")
+    # the companion repeating its own words speaks as itself
+    assert not recites("Grey parrots can learn dozens of words and live for decades!", parrot,
+                       "en")
     assert not recites("Kiwi!", [], "en")
     stomach = [{"kind": "summary", "text": "今天去千佛山医院做了个胃镜，俺怕得要死，结果还行，大夫说是浅表性胃炎。"}]
-    assert recites("王秀兰说：“今天去千佛山医院做了个胃镜，俺怕得要死”", stomach, "cn")
+    assert recites("王秀兰说：“今天去千佛山医院做了个胃镜，俺怕得要死，结果还行”", stomach, "cn")
     assert not recites("大夫说你是浅表性胃炎，不要紧的。", stomach, "cn")
 
 

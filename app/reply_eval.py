@@ -101,10 +101,13 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
                      companion_factory: Callable[[MemoryStore], CompiledStateGraph],
                      embedding: str = "auto", language: str = "en", limit: int | None = None,
                      today: date | None = None,
-                     progress: Callable[[int], None] | None = None) -> dict:
+                     progress: Callable[[int], None] | None = None,
+                     conversation: bool = False) -> dict:
     """`companion_factory(store)` builds the companion over the imported memory. `limit`: the
     first N answerable questions (only their users are imported, and their unanswerable ones
-    asked too)."""
+    asked too). `conversation`: each user's questions one after another in one conversation (its
+    recent exchanges in every prompt; the companion needs a checkpointer), instead of each in a
+    new one."""
     banks, everything = read_bank(bank_path), read_gold(gold_path)
     golds = [g for g in everything if g.evidence and g.keywords][:limit]
     if not golds:
@@ -122,10 +125,11 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
         companion = companion_factory(store)
         todays = {b.profile.user: today or default_today(b) for b in banks}
         for n, g in enumerate(golds):
-            rows.append(_ask(companion, g, todays[g.user], language, f"eval-{n}"))
+            thread = f"eval-{g.user}" if conversation else f"eval-{n}"
+            rows.append(_ask(companion, g, todays[g.user], language, thread))
             if progress:
                 progress(1)
-    return summarize(rows)
+    return {"conversation": conversation, **summarize(rows)}
 
 
 def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:

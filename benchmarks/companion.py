@@ -9,9 +9,14 @@ on a shared machine. `--runtime transformers` runs the dequantized copy, as a Lo
 in each prompt), instead of one new conversation a day. On llama.cpp it also reports the prompt
 tokens read per turn (what the context did not keep from the previous prompt).
 
+`--bank FILE --gold FILE`: the first user of an evaluation set instead of ten short messages: that
+user's months of history are imported first, the messages are their gold questions, asked on the
+evaluation's today, so that recall hands the model memories of a real length.
+
     python benchmarks/companion.py [--model qwen2.5-0.5b] [--runtime llama.cpp] [--turns 10]
                                    [--max-tokens 60] [--busy 0] [--no-prompt-cache]
-                                   [--conversation] [--json OUT]
+                                   [--conversation] [--bank FILE --gold FILE]
+                                   [--language en] [--json OUT]
 """
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
 from app.chat_models import make_chat_model  # noqa: E402
 from app.companion import make_companion  # noqa: E402
 from app.local_chat import PromptCache  # noqa: E402
+from app.memory_factory import open_store  # noqa: E402
 from app.settings import Settings  # noqa: E402
 
 MESSAGES = [
@@ -80,6 +86,18 @@ def load(s: Settings, runtime: str, no_prompt_cache: bool):
     return model
 
 
+def import_first_user(store, bank: str, gold: str) -> tuple[str, list[str], date]:
+    """Imports the bank's first user; their questions (answerable first) and the day to ask."""
+    from app.evaluation import default_today, read_gold
+    from memory.seed_format import import_banks, read_bank
+
+    first = read_bank(bank)[0]
+    user = first.profile.user
+    asked = sorted((g for g in read_gold(gold) if g.user == user), key=lambda g: not g.evidence)
+    import_banks(store, [first])
+    return user, [g.question for g in asked], default_today(first)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--model", default="qwen2.5-0.5b")
@@ -91,8 +109,13 @@ def main() -> None:
                     help="transformers: read every prompt from its first token (PromptCache off)")
     ap.add_argument("--conversation", action="store_true",
                     help="all turns in one conversation on one day")
+    ap.add_argument("--bank", help="an evaluation bank: its first user's history and questions")
+    ap.add_argument("--gold", help="the bank's gold questions (with --bank)")
+    ap.add_argument("--language", default="en")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
+    if bool(args.bank) != bool(args.gold):
+        ap.error("--bank and --gold go together")
     with tempfile.TemporaryDirectory(prefix="sf-bench-companion-") as tmp:
         t = time.perf_counter()
         child = multiprocessing.get_context("spawn").Process(target=build,
@@ -107,7 +130,11 @@ def main() -> None:
             p.start()
         # A reply of exactly max_tokens tokens: no stop strings, no end-of-turn token.
         s = Settings(data_dir=Path(tmp), chat_backend="local", local_model=args.model,
-                     max_tokens=args.max_tokens)
+                     max_tokens=args.max_tokens, language=args.language)
+        store = open_store(s)
+        user, messages, start = "bench", MESSAGES, date(2025, 5, 1)
+        if args.bank:
+            user, messages, start = import_first_user(store, args.bank, args.gold)
         t = time.perf_counter()
         model = load(s, args.runtime, args.no_prompt_cache)
         warm = time.perf_counter() - t
@@ -117,12 +144,11 @@ def main() -> None:
             evaluate = llm.eval
             llm.eval = lambda tokens: (read.append(len(tokens)), evaluate(tokens))[1]
         prompt_read = []
-        g = make_companion(s, model=model, checkpointer=InMemorySaver())
+        g = make_companion(s, store=store, model=model, checkpointer=InMemorySaver())
         first_token, total, tokens, reused = [], [], [], []
-        start = date(2025, 5, 1)
         for i in range(args.turns):
-            day = start if args.conversation else start + timedelta(days=i)
-            msg = {"messages": [HumanMessage(MESSAGES[i % len(MESSAGES)])], "user_id": "bench",
+            day = start if args.conversation or args.bank else start + timedelta(days=i)
+            msg = {"messages": [HumanMessage(messages[i % len(messages)])], "user_id": user,
                    "today": day.isoformat()}
             thread = {"configurable": {"thread_id": "one" if args.conversation else f"day-{i}"}}
             t, first, n = time.perf_counter(), None, 0
@@ -145,7 +171,7 @@ def main() -> None:
         "prompt_cache": not args.no_prompt_cache,
         "load_s": {"first_build": round(cold, 2), "cached": round(warm, 2)},
         "first_build_peak_rss_mb": build_rss,
-        "conversation": args.conversation,
+        "conversation": args.conversation, "bank": args.bank,
         "first_token_s": [round(x, 2) for x in first_token],
         "turn_s": {"first_token_p50": round(statistics.median(first_token), 2),
                    "total_p50": round(statistics.median(total), 2),

@@ -9,6 +9,7 @@ from langchain_core.messages import AIMessage, AnyMessage, HumanMessage, SystemM
 from langgraph.graph import END
 from langgraph.runtime import Runtime
 
+from memory import sentences
 from memory.background import BACKGROUND, ReflectionWorker
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
@@ -54,11 +55,36 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def excerpt(text: str, focus: int | None, limit: int) -> str:
+    """`text` cut to about `limit` characters around its sentence `focus` (the start if None):
+    that sentence, then its neighbours after and before while they fit, "…" where text is left
+    out. A long turn says its fact among small talk; the model reads that part, not the rest."""
+    parts = [" ".join(p.split()) for p in sentences.split(text, cap=None)]
+    sep = "" if detect(text) == "cn" else " "
+    if len(sep.join(parts)) <= limit:
+        return sep.join(parts)
+    first = last = min(max(focus or 0, 0), len(parts) - 1)
+    size = len(parts[first])
+    while True:
+        grew = False
+        for i in (last + 1, first - 1):
+            if 0 <= i < len(parts) and size + len(sep) + len(parts[i]) <= limit:
+                first, last, size = min(first, i), max(last, i), size + len(sep) + len(parts[i])
+                grew = True
+        if not grew:
+            break
+    kept = _cut(sep.join(parts[first:last + 1]), limit)
+    gap = "…" + sep
+    return (gap if first > 0 else "") + kept + (sep + "…" if last < len(parts) - 1 and
+                                                 not kept.endswith("…") else "")
+
+
 def format_memory(m: Recalled, user: str, language: str) -> str:
-    """One recalled memory for the prompt: its date, who said what (long words cut)."""
+    """One recalled memory for the prompt: its date, who said what; the user's long words shown
+    around the sentence that matched the question, the reply's from its start."""
     t = COMPANION[language]
     if m["kind"] == "turn":
-        query = _cut(m["query"], MEMORY_CHARS["query"])
+        query = excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"])
         if not (m.get("response") or "").strip():
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
         return t["memory_turn"].format(date=m["date"], user=user, query=query,

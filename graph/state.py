@@ -24,6 +24,7 @@ class Recalled(TypedDict, total=False):
     strength: int
     query: str
     response: str
+    focus: int  # a turn's user sentence (`memory.sentences.split`) that matched best
 
 
 class InputState(TypedDict, total=False):

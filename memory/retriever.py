@@ -45,7 +45,7 @@ class EbbinghausRetriever(BaseRetriever):
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
     waits for it). Document metadata: id, date, kind,
     similarity, retention (as of `today`, before this recall), strength (after it), score, and
-    for a turn its query and response.
+    for a turn its query and response, and `focus` (its best-matching sentence, see `_parts`).
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -81,7 +81,10 @@ class EbbinghausRetriever(BaseRetriever):
         q = _unit(emb.embed_query(text))
         return q, q
 
-    def _similarity(self, m: Match, whole: np.ndarray, said: np.ndarray) -> float:
+    def _similarity(self, m: Match, whole: np.ndarray, said: np.ndarray
+                    ) -> tuple[float, int | None]:
+        """The piece's similarity to the query, and which of the user's sentences matched best
+        (None when the piece has no sentence vectors)."""
         v = np.asarray(m.vector, dtype=np.float32)
         if whole is said:
             c_whole = c_said = float(_unit(v) @ said)
@@ -89,8 +92,10 @@ class EbbinghausRetriever(BaseRetriever):
             c_whole = float(_unit(v[:len(whole)]) @ whole)
             c_said = float(_unit(v[len(whole):]) @ said)
         rows = sentences.unpack(m.sentences, len(said))
-        best = float((rows @ said).max()) if rows is not None else c_said
-        return self.whole_weight * c_whole + self.said_weight * c_said + self.sentence_weight * best
+        focus = int((rows @ said).argmax()) if rows is not None else None
+        best = float(rows[focus] @ said) if focus is not None else c_said
+        return (self.whole_weight * c_whole + self.said_weight * c_said
+                + self.sentence_weight * best, focus)
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
@@ -115,9 +120,11 @@ class EbbinghausRetriever(BaseRetriever):
             on_day = self.store.on_days(self.user_id, span.start, span.end)
             matches += on_day
             named.update(m.piece.id for m in on_day)
+        scored = {m.piece.id: (m.piece, *self._similarity(m, whole, said)) for m in matches
+                  if not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
         found: dict[str, tuple[MemoryPiece, float]] = {
-            m.piece.id: (m.piece, self._similarity(m, whole, said)) for m in matches
-            if not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
+            pid: (p, sim) for pid, (p, sim, _) in scored.items()}
+        focus = {pid: f for pid, (_, _, f) in scored.items() if f is not None}
         self._fade_into_summaries(found, today, whole, said)
 
         sims = [sim for _, sim in found.values()]
@@ -156,7 +163,7 @@ class EbbinghausRetriever(BaseRetriever):
         return [Document(page_content=p.text, id=p.id, metadata={
             "id": p.id, "date": p.date, "kind": p.kind, "similarity": round(sim, 4),
             "retention": round(r, 4), "strength": strength.get(p.id, p.strength),
-            "score": round(score, 4), **_parts(p)}) for score, p, sim, r in top]
+            "score": round(score, 4), **_parts(p, focus.get(p.id))}) for score, p, sim, r in top]
 
 
     def _fade_into_summaries(self, found: dict[str, tuple[MemoryPiece, float]], today: date,
@@ -174,7 +181,7 @@ class EbbinghausRetriever(BaseRetriever):
                 del found[p.id]
                 if summary.piece.id not in found:
                     found[summary.piece.id] = (summary.piece,
-                                               self._similarity(summary, whole, said))
+                                               self._similarity(summary, whole, said)[0])
 
 
 def _unit(v) -> np.ndarray:
@@ -182,6 +189,11 @@ def _unit(v) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-def _parts(p: MemoryPiece) -> dict:
-    # A turn's two sides, so that a prompt can say who said what.
-    return {"query": p.query, "response": p.response} if p.kind == "turn" else {}
+def _parts(p: MemoryPiece, focus: int | None) -> dict:
+    """A turn's two sides, so that a prompt can say who said what, and `focus`: the index of the
+    user's sentence (`sentences.split`) that matched the query best, so that a long turn can be
+    shown around it."""
+    if p.kind != "turn":
+        return {}
+    return {"query": p.query, "response": p.response,
+            **({"focus": focus} if focus is not None else {})}

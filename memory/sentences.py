@@ -18,10 +18,11 @@ MAX_SENTENCES = 32  # a pasted essay keeps its first 32 sentences' vectors: meta
 _END = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 
 
-def split(text: str) -> list[str]:
-    """The sentences of `text` (English and Chinese end marks, line breaks); never empty."""
+def split(text: str, cap: int | None = MAX_SENTENCES) -> list[str]:
+    """The first `cap` sentences of `text` (English and Chinese end marks, line breaks; None:
+    all); never empty."""
     parts = [s.strip() for s in _END.split(text) if s and s.strip()]
-    return parts[:MAX_SENTENCES] or [text.strip()]
+    return parts[:cap] or [text.strip()]
 
 
 def pack(vectors: np.ndarray) -> str:

@@ -79,5 +79,7 @@ COMPANION = {
 
 # A memory's words in the prompt are cut to this many characters (the user's part, then the
 # companion's): long replies (100-300 words) would otherwise fill a small model's prompt and
-# slow its first token, while the fact a question needs is nearly always in the first part.
+# slow its first token, while the fact a question needs is nearly always in the first part. The
+# user's words are cut around the sentence that matched the question. Tighter budgets (240/160,
+# and 100/70 in Chinese) started replies sooner but answered less often (EVALUATION.md).
 MEMORY_CHARS = {"query": 400, "response": 240, "summary": 400}

@@ -14,6 +14,7 @@ from pydantic import Field
 
 from app.companion import Threads
 from graph import ChatModelError, Context, TurnError, build_graph
+from graph.nodes import excerpt, format_memory
 from graph.tool import companion_tool
 
 
@@ -98,8 +99,15 @@ def test_model_failure_keeps_the_message_and_the_next_turn_works(store):
     g = build_graph(model, store, checkpointer=saver)  # the endpoint is back
     out = g.invoke(turn("What is my sister called?", today="2023-05-02"), thread())
     assert out["messages"][-1].text == "Ana, of course."
-    assert any("Ana" in m["text"] for m in out["recalled"])
+    # the model reads the kept message: in the thread it is part of the conversation shown...
+    assert [m.text for m in model.seen[0][1:]] == ["Please remember: my sister is called Ana.",
+                                                   "What is my sister called?"]
     assert len(store.pieces("Emily")) == 2
+    # ...and in a new conversation it is recalled
+    model = replies("Ana.")
+    out = build_graph(model, store, checkpointer=saver).invoke(
+        turn("What is my sister called?", today="2023-05-03"), thread("new"))
+    assert any("Ana" in m["text"] for m in out["recalled"])
 
 
 @pytest.mark.parametrize("bad, message", [
@@ -129,6 +137,31 @@ def test_recent_exchanges_of_the_thread_go_to_the_model(store):
              context=Context(history_exchanges=0, recall_k=1))
     assert [m.text for m in model.seen[-1][1:]] == ["message 5"]
     assert len(g.get_state(thread()).values["recalled"]) == 1
+
+
+def test_a_long_memory_is_shown_around_what_the_question_asked():
+    told = ("Rough morning. The bus was late and my umbrella broke. Picked up a bag of beans from "
+            "Ridgeline Roasters on the way. At least the office was warm. Then the meeting ran "
+            "over by an hour, and my boss was grumpy about the quarterly numbers. I need a holiday "
+            "somewhere sunny, maybe Lisbon in June.")
+    # the best sentence (focus 2), then its neighbours after and before while they fit
+    assert excerpt(told, 2, 140) == ("… The bus was late and my umbrella broke. Picked up a bag "
+                                     "of beans from Ridgeline Roasters on the way. At least the "
+                                     "office was warm. …")
+    assert excerpt(told, None, 1000) == told  # short enough: whole
+    assert excerpt(told, None, 60) == "Rough morning. The bus was late and my umbrella broke. …"
+    # one sentence longer than the budget is cut, never dropped; nothing lost past 32 sentences
+    assert excerpt(" ".join(f"{i}." for i in range(50)), None, 1000).endswith("48. 49.")
+    assert excerpt("word " * 100, 0, 50).endswith("…") and len(excerpt("word " * 100, 0, 50)) == 50
+    # Chinese: sentences joined without spaces
+    said = "今天去医院做了个胃镜，俺怕得要死。结果还行，大夫说是浅表性胃炎，不要紧。让俺按时吃饭，少吃辣的凉的。楼下的老王也去了。"
+    assert excerpt(said, 1, 40) == "…结果还行，大夫说是浅表性胃炎，不要紧。让俺按时吃饭，少吃辣的凉的。…"
+    # in the prompt: a pasted essay of the user's, shown around its matching sentence
+    essay = " ".join(f"Line {i} of a long day." for i in range(20)) + " My cat is Mochi."
+    shown = format_memory({"kind": "turn", "date": "2023-05-01", "query": essay, "focus": 20,
+                           "response": "Cute!"}, "Emily", "en")
+    assert shown.startswith('- On 2023-05-01, Emily said: "… Line ') and \
+        shown.endswith('of a long day. My cat is Mochi." You replied: "Cute!"')
 
 
 def test_what_the_conversation_shows_is_not_recalled_again(store):

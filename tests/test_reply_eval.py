@@ -9,6 +9,7 @@ import json
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from langgraph.checkpoint.memory import InMemorySaver
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -80,7 +81,7 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
         return build_graph(model, s, reflect_every=None)
 
     result = evaluate_replies(bank, gold, companion, embedding="minilm")
-    assert result["questions"] == 2 and len(seen) == 1
+    assert result["questions"] == 2 and len(seen) == 1 and not result["conversation"]
     assert result["memory_use"] == 0.5 and result["by_type"]["fact"]["memory_use"] == 1.0
     # the unanswerable question is asked after the answerable ones; an invented answer
     assert result["unanswerable"] == 1 and result["says_not_remembered"] == 0.0
@@ -99,6 +100,26 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     assert result["evidence_recalled"] == 1.0 and result["memory_use_when_recalled"] == 0.5
     # asked as its user on the evaluation's today: four days after the user's last day
     assert {r["today"] for r in result["replies"]} == {"2024-03-06"}
+
+
+def test_in_a_conversation_a_users_questions_share_one_thread(files):
+    bank, gold = files
+    seen = []
+
+    class Seeing(GenericFakeChatModel):
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            seen.append([m.text for m in messages[1:]])  # what follows the system prompt
+            return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    model = Seeing(messages=iter([AIMessage("Kiwi."), AIMessage("番茄炒蛋。"),
+                                  AIMessage("I don't remember your brother's name.")]))
+    result = evaluate_replies(bank, gold, lambda s: build_graph(
+        model, s, reflect_every=None, checkpointer=InMemorySaver()), embedding="minilm",
+        conversation=True)
+    assert result["conversation"] and result["memory_use"] == 1.0
+    assert seen[1] == ["What is my sister's parrot called?", "Kiwi.", "我3月2日做了什么菜？"]
+    assert seen[2][-1] == "What's my brother's name?" and len(seen[2]) == 5
+    assert result["says_not_remembered"] == 1.0
 
 
 def test_evidence_counts_as_recalled_by_its_turn_or_its_days_summary(files):

@@ -274,6 +274,7 @@ def test_a_fact_said_among_small_talk_is_found_by_its_sentence(coffee):
     question = "Where do I buy my coffee beans?"
     [top] = recall(coffee, "u", question, k=1, reinforce=False)
     assert "Ridgeline" in top.page_content
+    assert top.metadata["focus"] == 2  # the sentence that said it, for the prompt to show
     # Without the sentence vectors the whole turn's blur loses to the coffee small talk.
     [top] = recall(coffee, "u", question, k=1, reinforce=False, sentence_weight=0.0)
     assert "Ridgeline" not in top.page_content
@@ -288,6 +289,7 @@ def test_memories_stored_without_sentence_vectors_are_still_recalled(coffee):
     col.update(ids=ids, metadatas=[{"sentences": ""}] * len(ids))
     [after] = recall(coffee, "u", question, k=1, reinforce=False)
     assert "grinder" in after.page_content and after.id == before.id
+    assert before.metadata["focus"] == 0 and "focus" not in after.metadata
     # A one-sentence turn's stored row is its own user's-words vector: nothing changes.
     assert after.metadata["similarity"] == pytest.approx(before.metadata["similarity"], abs=2e-3)
 

@@ -79,12 +79,32 @@ def excerpt(text: str, focus: int | None, limit: int) -> str:
                                                  not kept.endswith("…") else "")
 
 
+_EN_SELF = [  # the user's "I" as the companion tells it: by name (the verb after it agreeing)
+    (r"\bI'm\b|\bI am\b", "{n} is"), (r"\bI've\b|\bI have\b", "{n} has"),
+    (r"\bI'll\b", "{n} will"), (r"\bI'd\b", "{n} would"), (r"\bI\b", "{n}"),
+    (r"\b[Mm]y\b|\b[Mm]ine\b", "{n}'s"), (r"\b[Mm]yself\b|\b[Mm]e\b", "{n}")]
+_CN_SELF = [(r"我们|俺们|咱们|我哋", "{n}他们"), (r"我|俺|咱", "{n}")]
+
+
+def told_of(text: str, name: str, language: str) -> str:
+    """The user's words told of the user, by name: "I adopted a kitten, my sister..." becomes
+    "Emily adopted a kitten, Emily's sister...". A small model reading the user's first person
+    answers in it ("I went hiking" to "What did I do?"); told this way there is no "I" to copy."""
+    import re
+
+    text = text.replace("\u2019", "'")
+    for pattern, repl in (_CN_SELF if language == "cn" else _EN_SELF):
+        text = re.sub(pattern, repl.format(n=name), text)
+    return text
+
+
 def format_memory(m: Recalled, user: str, language: str) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
     around the sentence that matched the question, the reply's from its start."""
     t = COMPANION[language]
     if m["kind"] == "turn":
-        query = excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"])
+        query = told_of(excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"]),
+                        user.split()[0] if language == "en" and user.split() else user, language)
         if not (m.get("response") or "").strip():
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
         return t["memory_turn"].format(date=m["date"], user=user, query=query,

@@ -40,8 +40,8 @@ COMPANION = {
             "help.\n"
             "- Never write actions in brackets or asterisks, and never write {user}'s lines."
         ),
-        "memory_turn": "- On {date}, {user} said: \"{query}\" You replied: \"{response}\"",
-        "memory_user_only": "- On {date}, {user} said: \"{query}\"",
+        "memory_turn": "- On {date}, {user} told you: {query} You replied: \"{response}\"",
+        "memory_user_only": "- On {date}, {user} told you: {query}",
         "memory_summary": "- Summary of {date}: {text}",
         "no_memories": "(nothing relevant)",
         "no_overall_history": "(not summarized yet)",
@@ -68,8 +68,8 @@ COMPANION = {
             "- 如果{user}在倾诉感受或困难，先体会并回应对方的感受，再温和地帮忙。\n"
             "- 不要写括号或星号里的动作，也不要替{user}说话。"
         ),
-        "memory_turn": "- {date}，{user}说：“{query}” 你回答：“{response}”",
-        "memory_user_only": "- {date}，{user}说：“{query}”",
+        "memory_turn": "- {date}，{user}告诉你：{query} 你回答：“{response}”",
+        "memory_user_only": "- {date}，{user}告诉你：{query}",
         "memory_summary": "- {date}的总结：{text}",
         "no_memories": "（没有相关的记忆）",
         "no_overall_history": "（还没有总结）",

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from app.companion import Threads
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import excerpt, format_memory
+from graph.nodes import excerpt, format_memory, told_of
 from graph.tool import companion_tool
 
 
@@ -59,7 +59,8 @@ def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
     assert m["strength"] == 2 and 0 < m["retention"] < 1 and m["similarity"] > 0.3
     system = model.seen[1][0]
     assert isinstance(system, SystemMessage)
-    assert 'On 2023-05-01, Emily said: "I adopted a kitten today, her name is Mochi."' in system.text
+    assert ("On 2023-05-01, Emily told you: Emily adopted a kitten today, her name is Mochi."
+            in system.text)
     assert "Today is 2023-05-05" in system.text
     assert out["messages"][-1].text == "Your kitten is Mochi."
     assert [p.id for p in store.pieces("Emily")] == ["Emily_2023-05-01_0", "Emily_2023-05-05_0"]
@@ -160,8 +161,24 @@ def test_a_long_memory_is_shown_around_what_the_question_asked():
     essay = " ".join(f"Line {i} of a long day." for i in range(20)) + " My cat is Mochi."
     shown = format_memory({"kind": "turn", "date": "2023-05-01", "query": essay, "focus": 20,
                            "response": "Cute!"}, "Emily", "en")
-    assert shown.startswith('- On 2023-05-01, Emily said: "… Line ') and \
-        shown.endswith('of a long day. My cat is Mochi." You replied: "Cute!"')
+    assert shown.startswith("- On 2023-05-01, Emily told you: … Line ") and \
+        shown.endswith('of a long day. Emily\'s cat is Mochi. You replied: "Cute!"')
+
+
+def test_the_users_words_are_told_of_the_user_by_name():
+    assert told_of("I'm proud: my boy plays the Tortoise, I helped him and he thanked me.",
+                   "Amara", "en") == ("Amara is proud: Amara's boy plays the Tortoise, Amara "
+                                      "helped him and he thanked Amara.")
+    assert told_of("I’ve got a new iPhone. Mine is blue. I'll keep it.", "Bo", "en") == \
+        "Bo has got a new iPhone. Bo's is blue. Bo will keep it."
+    assert told_of("Iris and Mike went to Illinois.", "Bo", "en") == \
+        "Iris and Mike went to Illinois."  # only the word "I"
+    assert told_of("俺前两天去报了名，我们每周四排练，我的老师姓孔。", "王秀兰", "cn") == \
+        "王秀兰前两天去报了名，王秀兰他们每周四排练，王秀兰的老师姓孔。"
+    shown = format_memory({"kind": "turn", "date": "2023-05-01", "response": "Lovely!",
+                           "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
+    assert shown == ('- On 2023-05-01, Emily Chen told you: Emily adopted a kitten, her name is '
+                     'Mochi. You replied: "Lovely!"')
 
 
 def test_what_the_conversation_shows_is_not_recalled_again(store):
@@ -215,7 +232,7 @@ def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):
                         language="cn"))
     assert out["recalled"][0]["date"] == "2023-05-01"
     system = model.seen[1][0].text
-    assert "硅基朋友" in system and "2023-05-01，小明说：“我最近开始学弹吉他了。”" in system
+    assert "硅基朋友" in system and "2023-05-01，小明告诉你：小明最近开始学弹吉他了。" in system
 
 
 def test_threads_persist_across_restarts(store, database):

@@ -94,7 +94,7 @@ def test_chat_streams_remembers_and_recalls(server):
     recalled = at.table[0].value
     assert any("Mochi" in text for text in recalled["memory"])
     system = server.requests[-1]["messages"][0]["content"]
-    assert 'Emily said: "My cat is called Mochi."' in system
+    assert "Emily told you: Emily's cat is called Mochi." in system
     # the thread survives a reload (a new session of the same user)
     reloaded = signed_in()
     assert len(reloaded.chat_message) == 4
@@ -167,7 +167,7 @@ def test_a_new_account_never_inherits_memory_kept_under_its_name(server):
     assert import_for_user(store, bank, me(at), name="Emily") == 1
     say(at, "What is my bank PIN?")
     chat = [r for r in server.requests if r["messages"][-1]["content"] == "What is my bank PIN?"]
-    assert 'Emily said: "My bank PIN is 4321."' in chat[-1]["messages"][0]["content"]
+    assert "Emily told you: Emily's bank PIN is 4321." in chat[-1]["messages"][0]["content"]
 
 
 def test_chinese_interface(server):

@@ -1,6 +1,7 @@
 """The companion's nodes: retrieve -> respond -> remember. Each is one small step of a turn."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -79,22 +80,21 @@ def excerpt(text: str, focus: int | None, limit: int) -> str:
                                                  not kept.endswith("…") else "")
 
 
-_EN_SELF = [  # the user's "I" as the companion tells it: by name (the verb after it agreeing)
+_EN_SELF = [(re.compile(p), r) for p, r in (  # the user's "I" told by name, the verb agreeing
     (r"\bI'm\b|\bI am\b", "{n} is"), (r"\bI've\b|\bI have\b", "{n} has"),
     (r"\bI'll\b", "{n} will"), (r"\bI'd\b", "{n} would"), (r"\bI\b", "{n}"),
-    (r"\b[Mm]y\b|\b[Mm]ine\b", "{n}'s"), (r"\b[Mm]yself\b|\b[Mm]e\b", "{n}")]
-_CN_SELF = [(r"我们|俺们|咱们|我哋", "{n}他们"), (r"我|俺|咱", "{n}")]
+    (r"\b[Mm]y\b|\b[Mm]ine\b", "{n}'s"), (r"\b[Mm]yself\b|\b[Mm]e\b", "{n}"))]
+_CN_SELF = [(re.compile(p), r) for p, r in ((r"我们|俺们|咱们|我哋", "{n}他们"), (r"我|俺|咱", "{n}"))]
 
 
 def told_of(text: str, name: str, language: str) -> str:
     """The user's words told of the user, by name: "I adopted a kitten, my sister..." becomes
     "Emily adopted a kitten, Emily's sister...". A small model reading the user's first person
     answers in it ("I went hiking" to "What did I do?"); told this way there is no "I" to copy."""
-    import re
-
     text = text.replace("\u2019", "'")
     for pattern, repl in (_CN_SELF if language == "cn" else _EN_SELF):
-        text = re.sub(pattern, repl.format(n=name), text)
+        said = repl.format(n=name)
+        text = pattern.sub(lambda _: said, text)  # a name is text, never a replacement pattern
     return text
 
 

@@ -175,6 +175,7 @@ def test_the_users_words_are_told_of_the_user_by_name():
         "Iris and Mike went to Illinois."  # only the word "I"
     assert told_of("俺前两天去报了名，我们每周四排练，我的老师姓孔。", "王秀兰", "cn") == \
         "王秀兰前两天去报了名，王秀兰他们每周四排练，王秀兰的老师姓孔。"
+    assert told_of("I won.", r"Zoë \1 (\g<0>)", "en") == r"Zoë \1 (\g<0>) won."  # names are text
     shown = format_memory({"kind": "turn", "date": "2023-05-01", "response": "Lovely!",
                            "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
     assert shown == ('- On 2023-05-01, Emily Chen told you: Emily adopted a kitten, her name is '

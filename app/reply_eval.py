@@ -16,7 +16,8 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
   words echoed back ("I went hiking" to "What did I do?");
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
   says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer.
-Reflection is off, so that every question meets the same memory.
+Reflection is off, and each question's exchange is taken out of the store once asked (in
+`conversation` mode it stays, as it would), so that every question meets the same memory.
 """
 from __future__ import annotations
 
@@ -126,7 +127,13 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
         todays = {b.profile.user: today or default_today(b) for b in banks}
         for n, g in enumerate(golds):
             thread = f"eval-{g.user}" if conversation else f"eval-{n}"
-            rows.append(_ask(companion, g, todays[g.user], language, thread))
+            row = _ask(companion, g, todays[g.user], language, thread)
+            stored = row.pop("stored")
+            if stored and not conversation:
+                # The exchange just stored is no memory for the next question: recalled, its
+                # reply (right or wrong) was copied into the next answer word for word.
+                store.delete_pieces(g.user, [stored])
+            rows.append(row)
             if progress:
                 progress(1)
     return {"conversation": conversation, **summarize(rows)}
@@ -135,11 +142,12 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
 def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:
     turn = {"messages": [HumanMessage(g.question)], "user_id": g.user, "language": language,
             "today": day.isoformat()}
-    start, first, pieces, recalled = time.perf_counter(), None, [], []
+    start, first, pieces, recalled, stored = time.perf_counter(), None, [], [], None
     for mode, part in companion.stream(turn, {"configurable": {"thread_id": thread}},
                                        stream_mode=["messages", "updates"]):
         if mode == "updates":
             recalled = (part.get("retrieve") or {}).get("recalled", recalled)
+            stored = (part.get("remember") or {}).get("remembered", stored)
             continue
         chunk, meta = part
         if meta.get("langgraph_node") == "respond" and chunk.text:
@@ -158,7 +166,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "stage_directions": has_stage_directions(reply),
             "recites": recites(reply, recalled, detect(g.question)),
             "first_person": bool(_FIRST_PERSON.match(reply)),
-            "recalled": [m.get("id") for m in recalled],
+            "recalled": [m.get("id") for m in recalled], "stored": stored,
             "first_token_ms": round(1000 * ((first or end) - start)),
             "reply_s": round(end - start, 2), "chars": len(reply)}
 

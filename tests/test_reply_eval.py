@@ -100,6 +100,9 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     assert result["evidence_recalled"] == 1.0 and result["memory_use_when_recalled"] == 0.5
     # asked as its user on the evaluation's today: four days after the user's last day
     assert {r["today"] for r in result["replies"]} == {"2024-03-06"}
+    # and over the same memory: no question recalls the exchange of the one before
+    assert all(r["recalled"] and not any("2024-03-06" in i for i in r["recalled"])
+               for r in result["replies"])
 
 
 def test_in_a_conversation_a_users_questions_share_one_thread(files):

@@ -1,5 +1,6 @@
 """The web companion in a real browser (Debian's chromium driven by Playwright) on the bundled
-offline model: sign in, two turns where the second recalls the first, a screenshot."""
+offline model: sign in, two turns where the second, in a new conversation, recalls the first, a
+screenshot."""
 from __future__ import annotations
 
 import os
@@ -59,10 +60,14 @@ def test_sign_in_and_two_turns_in_a_real_browser(app_url, tmp_path):
         chat.press("Enter")
         settle(page)
         expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+        # in a new conversation, where the kitten is memory, not the conversation on screen
+        page.get_by_role("button", name="New conversation").click()
+        settle(page)
+        expect(page.get_by_test_id("stChatMessage")).to_have_count(0)
         chat.fill("What is the name of my kitten?")
         chat.press("Enter")
         settle(page)
-        expect(page.get_by_test_id("stChatMessage")).to_have_count(4)
+        expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
         replies = page.get_by_test_id("stChatMessage").all_inner_texts()
         assert all(text.strip() for text in replies)
 

@@ -88,20 +88,24 @@ def test_chat_streams_remembers_and_recalls(server):
     messages = [(m.name, m.markdown[0].value) for m in at.chat_message]
     assert messages == [("user", "My cat is called Mochi."),
                         ("assistant", "I'm glad you told me.")]
-    at = say(at, "What is my cat called?")
-    assert [m.markdown[0].value for m in at.chat_message][-2:] == ["What is my cat called?",
-                                                                  "I'm glad you told me."]
-    recalled = at.table[0].value
-    assert any("Mochi" in text for text in recalled["memory"])
-    system = server.requests[-1]["messages"][0]["content"]
-    assert "Emily told you: Emily's cat is called Mochi." in system
+    at = say(at, "Do you like cats?")
+    # the conversation on screen goes to the model as it is, not recalled a second time
+    assert [m["content"] for m in server.requests[-1]["messages"][1:]] == [
+        "My cat is called Mochi.", "I'm glad you told me.", "Do you like cats?"]
+    assert not any("Mochi" in text for text in (at.table[0].value["memory"] if at.table else []))
     # the thread survives a reload (a new session of the same user)
     reloaded = signed_in()
     assert len(reloaded.chat_message) == 4
-    # a new conversation starts an empty thread; the long-term memory stays
+    # a new conversation starts an empty thread; the long-term memory stays and is recalled
     fresh = button(reloaded, "New conversation").click().run()
     assert len(fresh.chat_message) == 0
-    assert len(open_store(get_settings()).pieces(me(at))) == 2
+    fresh = say(fresh, "What is my cat called?")
+    assert [m.markdown[0].value for m in fresh.chat_message] == ["What is my cat called?",
+                                                                 "I'm glad you told me."]
+    assert any("Mochi" in text for text in fresh.table[0].value["memory"])
+    system = server.requests[-1]["messages"][0]["content"]
+    assert "Emily told you: Emily's cat is called Mochi." in system
+    assert len(open_store(get_settings()).pieces(me(at))) == 3
 
 
 def test_a_model_failure_is_shown_and_the_message_kept(server):

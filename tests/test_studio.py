@@ -1,5 +1,6 @@
 """`langgraph dev` serves the companion offline (langgraph.json -> app/studio.py): two turns on
-one thread through langgraph_sdk, the second recalling the first."""
+one thread through langgraph_sdk (the second reads the first there), then a new thread that
+recalls it."""
 from __future__ import annotations
 
 import os
@@ -33,13 +34,16 @@ def test_two_turns_through_the_dev_server(server):
     client = get_sync_client(url=server)
     thread = client.threads.create()["thread_id"]
 
-    def say(text: str, today: str) -> dict:
-        return client.runs.wait(thread, "siliconfriend", input={
+    def say(text: str, today: str, on: str = thread) -> dict:
+        return client.runs.wait(on, "siliconfriend", input={
             "messages": [{"role": "user", "content": text}], "user_id": "Emily", "today": today})
 
     first = say("I adopted a kitten named Mochi.", "2023-05-01")
     assert first["remembered"] == "Emily_2023-05-01_0" and first["messages"][-1]["content"]
     second = say("What is my kitten called?", "2023-05-05")
-    assert [m["date"] for m in second["recalled"]] == ["2023-05-01"]
-    assert second["recalled"][0]["query"] == "I adopted a kitten named Mochi."
-    assert len(second["messages"]) == 4  # the thread kept the first exchange
+    assert len(second["messages"]) == 4  # the thread kept the first exchange...
+    assert second["recalled"] == []  # ...which the model reads there, not recalled again
+    # a new thread recalls it
+    third = say("What is my kitten called?", "2023-05-06", client.threads.create()["thread_id"])
+    assert "2023-05-01" in [m["date"] for m in third["recalled"]]
+    assert "I adopted a kitten named Mochi." in [m.get("query") for m in third["recalled"]]

@@ -379,11 +379,11 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
                  json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """The companion answers each gold question through the whole graph; scores memory use,
     language, stage directions, length and speed (no judge model)."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
     from app.chat_models import ChatModelConfigError, backend as backend_of, make_chat_model
     from app.companion import make_companion
     from app.evaluation import EvalDataError
-    from langgraph.checkpoint.memory import InMemorySaver
-
     from app.reply_eval import evaluate_replies
     from memory.seed_format import SeedFormatError
 
@@ -399,8 +399,7 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
         with tqdm(total=limit, unit="q", desc="eval replies") as bar:
             result = evaluate_replies(bank, gold, lambda store: make_companion(
                 s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
-                s.language, limit,
-                _day(today) if today else None, bar.update, conversation)
+                s.language, limit, _day(today) if today else None, bar.update, conversation)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     _report(result, json_out, "replies")

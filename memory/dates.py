@@ -102,9 +102,10 @@ def _year(s: Optional[str]) -> Optional[int]:
 # Vague words name no day: people say "recently" of last week and of last month alike. Each is
 # read as a window back from today, wide enough to hold what people mean by it.
 _VAGUE_EN = {"a few days ago": 14, "few days ago": 14, "the other day": 14, "recently": 45,
-             "lately": 45, "not long ago": 45, "a while ago": 90, "a while back": 90}
+             "lately": 45, "not long ago": 45, "a while ago": 90, "a while back": 90,
+             "past few days": 10, "last few days": 10}
 _VAGUE_CN = {"几天前": 14, "前几天": 14, "前些天": 14, "前些日子": 30, "最近": 45, "近来": 45,
-             "不久前": 45, "前阵子": 60, "前段时间": 60, "前一阵": 60}
+             "不久前": 45, "前阵子": 60, "前段时间": 60, "前一阵": 60, "这几天": 10, "这些天": 10}
 _FIXED_EN: dict[str, Callable[[date], Range]] = {
     "today": _back(0, 0),
     "yesterday": _back(1, 1),

@@ -15,9 +15,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from memory.dates import DateSpan, find_dates
+from memory.lexical import tokens
 
 _NOW = re.compile(r"\b(?:now|currently|these days|nowadays|at the moment|at present|latest|"
                   r"still)\b|现在|目前|如今|最新|这阵子|眼下|还在", re.I)
+# Words that ask what happened without saying about what: "what have I been up to", "我最近在忙些
+# 什么". With the stop words they leave an open question nothing to be similar to.
+_OPEN_WORDS = (
+    "have has had be been being was were am is are up to doing done go going went happen "
+    "happened happening anything something everything thing things stuff new life lately we us "
+    "our talk talked talking chat chatted discuss discussed going on "
+    "做 做了 干 干嘛 干啥 忙 忙些 忙啥 忙什么 过 过得 怎么样 怎样 如何 啥 些 事 事情 事儿 新鲜事 发生 "
+    "聊 聊过 聊了 谈 谈过 都 呢").split()
+_OPEN = frozenset(t for w in _OPEN_WORDS for t in (w, *tokens(w)))  # as `tokens` reads them
 _CHANGE = re.compile(r"\b(?:moved?|moving|switch(?:ed)?|quit|new|start(?:ed)?|signed|first day|"
                      r"changed?|now|got (?:a|an|the)|no longer|anymore)\b|"
                      r"搬|换|辞|新|开始|改|转|现在|不再", re.I)
@@ -30,6 +40,7 @@ class Query:
     spans: list[DateSpan]  # days it names: looked up and ranked first
     hints: list[DateSpan]  # windows its vague words suggest ("recently"): a nudge, not a filter
     about_now: bool
+    open: bool = False  # asks what happened, about nothing in particular ("what did I do?")
 
 
 def read_query(text: str, today: date) -> Query:
@@ -40,7 +51,8 @@ def read_query(text: str, today: date) -> Query:
     about_now = bool(_NOW.search(text))
     rest = " ".join(_NOW.sub(" ", rest).split())
     return Query(text, rest if re.search(r"\w", rest) else text,
-                 [s for s in spans if not s.vague], [s for s in spans if s.vague], about_now)
+                 [s for s in spans if not s.vague], [s for s in spans if s.vague], about_now,
+                 open=not [w for w in tokens(rest) if w not in _OPEN])
 
 
 def tells_change(said: str) -> bool:

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from memory.lexical import bm25_scores, tokens
 from memory.query import read_query, tells_change
 
@@ -39,6 +41,17 @@ def test_date_and_now_words_are_not_embedded():
     now = read_query("Where do I live now?", TODAY)
     assert now.about_now and now.to_embed == "Where do I live ?"
     assert read_query("我现在在哪里工作？", TODAY).about_now
+
+
+@pytest.mark.parametrize("question,is_open", [
+    ("What have I been up to lately?", True), ("What did I do yesterday?", True),
+    ("What were we talking about the other day?", True), ("我最近在忙些什么？", True),
+    ("我昨天做了什么？", True), ("这几天我都干嘛了", True),
+    ("What did I eat recently?", False), ("How have I been feeling lately?", False),
+    ("I recently went on a trip, where was it?", False), ("我最近心情怎么样？", False),
+])
+def test_an_open_question_asks_about_nothing_in_particular(question, is_open):
+    assert read_query(question, TODAY).open is is_open
 
 
 def test_a_query_of_only_date_words_is_embedded_as_asked():

@@ -165,6 +165,52 @@ def test_a_vague_time_word_also_searches_inside_its_window(store, monkeypatch):
     assert [within for _, within, _ in searches] == [None]
 
 
+LATELY_EN = [  # each day: small talk, and one thing that happened
+    ("Hi, I have a question for you today.", "Of course, ask away!"),
+    ("Thanks, I feel much better now.", "Glad to hear it."),
+]
+DAYS_EN = {3: "My sister Priya got engaged to Tomas in Lisbon last night.",
+           5: "Ran the Hackney half marathon in 1:58, knees are wrecked.",
+           7: "Signed the lease on a two-bed flat in Walthamstow with Jonah.",
+           8: "Our choir sang Faure's Requiem at St Anne's, I had a solo."}
+
+
+def test_an_open_question_about_lately_recalls_what_happened_not_small_talk(store):
+    # "What have I been up to?" shares no topic with anything: by similarity it recalled the
+    # small talk, as empty as itself. It gets the latest days' telling turns, one per day.
+    for day, event in DAYS_EN.items():
+        for q, r in LATELY_EN[:1] + [(event, "How wonderful!")] + LATELY_EN[1:]:
+            store.add_turn("u", date(2023, 5, day), q, r)
+    docs = recall(store, "u", "What have I been up to lately?", reinforce=False)
+    assert [first_query(d) for d in docs] == [DAYS_EN[8], DAYS_EN[7], DAYS_EN[5]]
+    docs = recall(store, "u", "What did I do on May 5th?", reinforce=False)
+    assert first_query(docs[0]) == DAYS_EN[5] and {d.metadata["date"] for d in docs} == {"2023-05-05"}
+    # A question about something still ranks by what it asks, inside the window or not.
+    assert "Priya" in recall(store, "u", "Who got engaged recently?", k=1)[0].page_content
+
+
+def test_an_open_question_gets_a_days_summary_before_its_turns(store):
+    for day, event in DAYS_EN.items():
+        store.add_turn("u", date(2023, 5, day), LATELY_EN[0][0], LATELY_EN[0][1])
+        store.add_turn("u", date(2023, 5, day), event, "How wonderful!")
+    store.put_summary("u", date(2023, 5, 7), "The user moved in with Jonah and felt settled.")
+    docs = recall(store, "u", "What have I been up to lately?", reinforce=False)
+    assert [(d.metadata["kind"], d.metadata["date"]) for d in docs] == [
+        ("turn", "2023-05-08"), ("summary", "2023-05-07"), ("turn", "2023-05-05")]
+
+
+def test_an_open_question_in_chinese(cn_store):
+    days = {3: "我妹妹昨晚在杭州订婚了，对象是做建筑设计的小周。",
+            5: "今天跑完了厦门马拉松半程，一小时五十八分，膝盖疼死了。",
+            8: "合唱团在音乐厅唱了莫扎特的安魂曲，我还有一段独唱。"}
+    for day, event in days.items():
+        cn_store.add_turn("u", date(2023, 5, day), "你好，我今天有个问题想问你。", "当然，你说吧。")
+        cn_store.add_turn("u", date(2023, 5, day), event, "太棒了！")
+        cn_store.add_turn("u", date(2023, 5, day), "谢谢你，我现在感觉好多了。", "那就好。")
+    docs = recall(cn_store, "u", "我最近在忙些什么？", reinforce=False)
+    assert [first_query(d) for d in docs] == [days[8], days[5], days[3]]
+
+
 def test_retention_breaks_near_ties_toward_fresher_memories(store):
     store.add_turn("u", date(2023, 4, 20), "My favourite colour is blue.", "Noted.")
     store.add_turn("u", date(2023, 5, 9), "My favourite colour is blue.", "Noted.")

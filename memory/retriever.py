@@ -220,20 +220,20 @@ class EbbinghausRetriever(BaseRetriever):
                 for _, score, p, r in order[:k]]
 
     def _telling(self, pieces: dict[str, Match]) -> dict[str, float]:
-        """How much each turn tells of what happened: the user's words that are rare among
-        `pieces` (names, places, what was done) times how far it lies
-        from their mean (small talk and thanks are alike from day to day; what happened is not).
-        On the development sets and the paper's banks the product picked events more often than
-        either alone (EVALUATION.md)."""
+        """How much each turn tells of what happened: how far it lies from the mean of `pieces`
+        (small talk and thanks are alike from day to day; what happened is not) times how rare
+        the user's words are among them, per word (names, places, what was done; a long turn is
+        not more telling for its length). On the development sets and the paper's banks the
+        product picked events more often than either alone (EVALUATION.md)."""
         words = {pid: set(lexical.tokens(m.piece.said)) for pid, m in pieces.items()}
         seen = Counter(w for ws in words.values() for w in ws)
         vectors = {pid: _unit(m.vector) for pid, m in pieces.items()}
         centre = _unit(np.mean(list(vectors.values()), axis=0))
         apart = {pid: 1.0 - float(v @ centre) for pid, v in vectors.items()}
         least = min(apart.values())
-        telling = {pid: sum(math.log((len(pieces) + 1) / (seen[w] + 0.5)) for w in ws)
-                   * (apart[pid] - least) for pid, ws in words.items()}
-        return telling
+        return {pid: (apart[pid] - least) * sum(
+                    math.log((len(pieces) + 1) / (seen[w] + 0.5)) for w in ws) / max(len(ws), 8)
+                for pid, ws in words.items()}
 
     def _fade_into_summaries(self, found: dict[str, tuple[MemoryPiece, float]], today: date,
                              whole: np.ndarray, said: np.ndarray) -> None:

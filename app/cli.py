@@ -359,6 +359,33 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                           ensure_ascii=False, indent=2))
 
 
+@eval_app.command("open")
+def eval_open(bank: Path = typer.Option(..., "--bank", help="a life-like set's bank"),
+              content: Path = typer.Option(..., "--content", help="its content folder, "
+                                           "eval_data/content/<set>"),
+              users: Optional[int] = typer.Option(None, "--users", help="the first N users"),
+              language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+              json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
+    """Open questions about a time ("What have I been up to lately?"): are the memories
+    recalled events or small talk, and how recent?"""
+    from app.evaluation import OPEN_QUESTIONS, EvalDataError, evaluate_open
+    from memory.seed_format import SeedFormatError
+
+    s = get_settings()
+    lang = language or s.language
+    if lang not in OPEN_QUESTIONS:
+        _fail(f"language must be one of {sorted(OPEN_QUESTIONS)}, got {lang!r}")
+    try:
+        with tqdm(unit="q", desc="eval open") as bar:
+            result = evaluate_open(bank, content, s.embedding, lang, users, progress=bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+    typer.echo(text)
+
+
 @eval_app.command("replies")
 def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON file"),
                  gold: Path = typer.Option(..., "--gold", help="gold questions with keywords"),

@@ -281,6 +281,56 @@ def _run(method: str, search: Search, golds: list[Gold], todays: dict[str, date]
 SCORES = (0.0, 0.5, 1.0)
 
 
+# -- open questions about a time ----------------------------------------------------------------
+OPEN_QUESTIONS = {"en": ("What have I been up to lately?", "What did I do recently?",
+                         "What happened the other day?"),
+                  "cn": ("我最近在忙些什么？", "我最近做了什么？", "前几天发生了什么？")}
+
+
+def event_texts(content_dir: str | Path) -> set[str]:
+    """The user's words of every event in a life-like set's content files (`eval_data/content/
+    <set>/*.json`): the generator's own record of what happened, as opposed to its filler."""
+    texts = set()
+    for f in sorted(Path(content_dir).glob("*.json")):
+        for user in json.loads(f.read_text(encoding="utf-8"))["users"]:
+            texts.update(" ".join(e["user"].split()) for e in user["events"])
+    return texts
+
+
+def evaluate_open(bank_path: str | Path, content_dir: str | Path, embedding: str = "auto",
+                  language: str = "en", users: int | None = None, k: int = 3,
+                  progress: Callable[[int], None] | None = None) -> dict:
+    """Open questions about a time ("What have I been up to lately?"), asked by each user of a
+    life-like set on their default today: of the k pieces recalled, the share that are events
+    (not filler) and the share from the last 30 days, with and without the retriever's reading
+    of open questions (`EbbinghausRetriever.open_questions`)."""
+    banks, events = read_bank(bank_path)[:users], event_texts(content_dir)
+    if not events:
+        raise EvalDataError(f"{content_dir}: no events in its content files")
+    found: dict[str, list[tuple[bool, int]]] = {"ours": [], "by_similarity": []}
+    with tempfile.TemporaryDirectory(prefix="sf-eval-open-") as tmp:
+        store = MemoryStore.open(tmp, embedding=embedding, language=language)
+        import_banks(store, banks)
+        for b in banks:
+            today = default_today(b)
+            for question in OPEN_QUESTIONS[language]:
+                for method, reads_open in (("ours", True), ("by_similarity", False)):
+                    docs = EbbinghausRetriever(store=store, user_id=b.profile.user, k=k,
+                                               today=today, reinforce=False,
+                                               open_questions=reads_open).recall(question)
+                    found[method] += [(" ".join(d.metadata.get("query", "").split()) in events,
+                                       (today - date.fromisoformat(d.metadata["date"])).days)
+                                      for d in docs]
+                if progress:
+                    progress(1)
+    return {"users": len(banks), "questions": list(OPEN_QUESTIONS[language]), "k": k, **{
+        method: {"pieces": len(got),
+                 "events": round(statistics.fmean(e for e, _ in got), 3) if got else None,
+                 "last_30_days": round(statistics.fmean(a <= 30 for _, a in got), 3) if got else None,
+                 "age_days_p50": statistics.median(a for _, a in got) if got else None}
+        for method, got in found.items()}}
+
+
 def parse_judgement(text: str) -> dict[str, float]:
     """{"correctness": s, "coherence": s} from the judge's reply; ValueError if absent."""
     import re

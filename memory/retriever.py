@@ -69,6 +69,7 @@ class EbbinghausRetriever(BaseRetriever):
     candidates: int = 40  # nearest neighbours fetched before re-ranking
     hint_candidates: int = 10  # and the nearest inside a vague time word's window
     usual_days: int = 30  # an open question's days are weighed against this many days' talk
+    open_questions: bool = True  # False ranks an open question like any other (for comparison)
     reinforce: bool = True
     # The user's words of exchanges the caller already shows (a conversation's recent turns):
     # recalling them again would only take the place of an older memory.
@@ -113,7 +114,7 @@ class EbbinghausRetriever(BaseRetriever):
         # 4 questions over the five evaluation sets).
         search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
         self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
-        if asked.open and (asked.spans or asked.hints):
+        if self.open_questions and asked.open and (asked.spans or asked.hints):
             top, focus = self._lately(asked, today, whole, said, k), {}
         else:
             top, focus = self._rank(asked, today, whole, said, search, k)

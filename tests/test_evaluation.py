@@ -219,3 +219,45 @@ def test_life_sets_are_whole(name, users, questions):
     spans = [(date.fromisoformat(max(b.profile.history_dates))
               - date.fromisoformat(min(b.profile.history_dates))).days for b in banks]
     assert sum(s >= 170 for s in spans) >= users // 2 - 1  # half of them 6-12 months long
+
+
+OPEN_EVENTS = ["My sister Lucia adopted a grey parrot named Kiwi.",
+               "Booked flights to Lisbon for the Santos festival in June.",
+               "Ran the Hackney half marathon in 1:58, my knees are wrecked.",
+               "Our choir sang Faure's Requiem at St Anne's and I had a solo.",
+               "Signed the lease on a two-bed flat in Walthamstow with Jonah."]
+
+
+def test_eval_open_counts_events_among_what_an_open_question_recalls(tmp_path, monkeypatch):
+    # Each day: small talk, one event, thanks. The generator's content files say which turns
+    # are events; by similarity an open question recalls the small talk, read as open it recalls
+    # what happened.
+    history = {f"2024-03-0{d + 1}": [
+        {"query": "Hi, I have a question for you today.", "response": "Of course!"},
+        {"query": event, "response": "How wonderful!"},
+        {"query": "Thanks, I feel much better now.", "response": "Glad to hear it."}]
+        for d, event in enumerate(OPEN_EVENTS)}
+    bank, content = tmp_path / "bank.json", tmp_path / "content"
+    bank.write_text(json.dumps({"Ana": {"name": "Ana", "history": history}}), encoding="utf-8")
+    content.mkdir()
+    (content / "a.json").write_text(json.dumps({"users": [{"name": "Ana", "events": [
+        {"id": f"e{i}", "day": i, "user": e, "assistant": "How wonderful!"}
+        for i, e in enumerate(OPEN_EVENTS)]}]}), encoding="utf-8")
+    out = tmp_path / "open.json"
+    monkeypatch.setenv("SF_EMBEDDING", "minilm")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, ["eval", "open", "--bank", str(bank), "--content",
+                                      str(content), "--language", "en", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    got = json.loads(out.read_text())
+    assert got["users"] == 1 and got["ours"]["pieces"] == 9
+    assert got["ours"]["events"] == 1.0 and got["ours"]["last_30_days"] == 1.0
+    assert got["by_similarity"]["events"] < 0.5
+    (content / "a.json").write_text(json.dumps({"users": [{"name": "Ana", "events": []}]}))
+    empty = CliRunner().invoke(app, ["eval", "open", "--bank", str(bank), "--content",
+                                     str(content), "--language", "en"])
+    assert empty.exit_code != 0 and "no events" in empty.output
+    wrong = CliRunner().invoke(app, ["eval", "open", "--bank", str(bank), "--content",
+                                     str(content), "--language", "fr"])
+    assert wrong.exit_code != 0 and "language must be one of" in wrong.output
+    get_settings.cache_clear()

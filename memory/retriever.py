@@ -42,7 +42,9 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
-    Turns whose words are in `shown` (the conversation on screen) are left out.
+    Turns whose words are in `shown` (the conversation on screen) are left out. An open question
+    about a time ("what have I been up to lately?") is answered by what happened in its days
+    instead (`_lately`).
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
     waits for it). Document metadata: id, date, kind,
     similarity, retention (as of `today`, before this recall), strength (after it), score, and

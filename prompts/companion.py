@@ -7,10 +7,7 @@ rules, each memory with its date and who said it, and the reply's language and l
 out, since a small model follows what it is told literally and little else. The user's words in a
 memory are told of the user by name (`graph.nodes.told_of`: "Emily adopted a kitten", not "I
 adopted a kitten"): with no "I" of the user's to copy back, the 1.5B answered more often and
-more often in its own words on the development sets (EVALUATION.md). Its "I" in the question is
-spelled out too ("{user} means {user}"): the 1.5B answered "What did I do?" with its own "I went
-...". In Chinese a worked example ("问……答你……") served best; in English the same example was
-copied ("You made the Tortoise!"), so English says it without one (EVALUATION.md).
+more often in its own words on the development sets (EVALUATION.md).
 What stays the same for a user comes first and what each message recalls comes last, so that the
 local model reads the shared beginning once (llama.cpp keeps a context's prefix; transformers
 models use `app.local_chat.PromptCache`); on the development sets this order answered as often
@@ -24,8 +21,6 @@ COMPANION = {
             "How to reply:\n"
             "- Reply to {user}'s message in English, in one to three short sentences, kindly, "
             "like a friend, talking to {user} as \"you\".\n"
-            "- When {user} says \"I\", \"me\" or \"my\", {user} means {user}: answer about "
-            "it with \"you\" and \"your\", never as if it were your own life.\n"
             "- If {user} asks about something you remember, answer with the exact detail "
             "(a name, place, number or date).\n"
             "- If the answer is not in what you remember, say honestly that you don't remember.\n"
@@ -60,8 +55,6 @@ COMPANION = {
             "你是硅基朋友，{user}温暖贴心的AI朋友，拥有长期记忆。\n\n"
             "回复要求：\n"
             "- 用中文回复{user}，一到三句话，像朋友一样亲切，用“你”称呼{user}。\n"
-            "- {user}说的“我”就是{user}本人：回答时说“你”（问“我做了什么？”，答“你……”），"
-            "不要说成你自己的事。\n"
             "- 如果{user}问到你记得的事，直接说出具体内容（名字、地点、数字或日期）。\n"
             "- 如果记忆里没有答案，就坦白说你不记得了。\n"
             "- 如果{user}在倾诉感受或困难，先体会并回应对方的感受，再温和地帮忙。\n"

@@ -44,6 +44,8 @@ PER_DAY = 40  # turns a day: a talkative but plausible companion user
 END_DAY = date(2025, 6, 30)  # last day of history; fixed so runs compare
 TODAY = END_DAY + timedelta(days=4)  # the paper's probe: 4 days after the last chat
 WARMUP = 5
+OPEN_QUERIES = ("What have I been up to lately?", "What did I do yesterday?",
+                "What happened the other day?")  # 45, 1 and 14 days of talk to read
 K = 3
 TW_FETCH = 20  # neighbours the time-weighted baseline fetches: same as ours' `candidates`
 
@@ -322,6 +324,14 @@ def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None,
             out["ours"][part.split("_")[1] + "_p50_ms"] = round(statistics.median(ms[part]), 2)
             out["ours"][part.split("_")[1] + "_queries"] = len(ms[part])
     out["time-weighted"]["search_k"] = TW_FETCH
+    # Open questions about a time read every piece of their window (`EbbinghausRetriever._lately`).
+    opened = []
+    for qi in range(WARMUP + min(args.queries, 30)):
+        t = time.perf_counter()
+        ours.invoke(OPEN_QUERIES[qi % len(OPEN_QUERIES)])
+        if qi >= WARMUP:
+            opened.append(1000 * (time.perf_counter() - t))
+    out["ours_open"] = summary(opened)
     out["ours_breakdown"] = ours_breakdown(store, queries[WARMUP:WARMUP + min(args.queries, 100)])
     if args.concurrent > 1:
         out["ours_concurrent"] = concurrent(store, queries[WARMUP:], args.concurrent)

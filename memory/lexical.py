@@ -36,6 +36,12 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
+@lru_cache(maxsize=8192)
+def token_set(text: str) -> frozenset[str]:
+    """The distinct `tokens` of a text, cached: a piece's words never change."""
+    return frozenset(_tokens(text))
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed English words and Chinese words of `text`, stop words dropped."""
     lowered = text.lower().replace("'", " ")

@@ -380,10 +380,7 @@ def eval_open(bank: Path = typer.Option(..., "--bank", help="a life-like set's b
             result = evaluate_open(bank, content, s.embedding, lang, users, progress=bar.update)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
-    text = json.dumps(result, ensure_ascii=False, indent=2)
-    if json_out:
-        json_out.write_text(text + "\n", encoding="utf-8")
-    typer.echo(text)
+    _report(result, json_out, "")
 
 
 @eval_app.command("replies")

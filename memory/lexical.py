@@ -36,9 +36,8 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
-@lru_cache(maxsize=8192)
 def token_set(text: str) -> frozenset[str]:
-    """The distinct `tokens` of a text, cached: a piece's words never change."""
+    """The distinct `tokens` of a text (read once per text: a piece's words never change)."""
     return frozenset(_tokens(text))
 
 

@@ -131,7 +131,6 @@ class EbbinghausRetriever(BaseRetriever):
             "retention": round(r, 4), "strength": strength.get(p.id, p.strength),
             "score": round(score, 4), **_parts(p, focus.get(p.id))}) for score, p, sim, r in top]
 
-
     def _rank(self, asked: Query, today: date, whole: np.ndarray, said: np.ndarray,
               search: list[float], k: int) -> tuple[list[tuple], dict[str, int]]:
         """The k best (score, piece, similarity, retention) for a question about something, and
@@ -157,10 +156,7 @@ class EbbinghausRetriever(BaseRetriever):
         words = dict(zip(found, lexical.bm25_scores(asked.to_embed, [p.text for p, _ in found.values()])
                          if self.lexical_weight else [0.0] * len(found)))
         top_words = max(words.values(), default=0.0) or 1.0
-        if asked.about_now:
-            days = [p.day.toordinal() for p, _ in found.values()]
-            first = min(days, default=0)
-            days_span = (max(days, default=0) - first) or 1
+        lateness = _lateness([p for p, _ in found.values()]) if asked.about_now else {}
         ranked = []
         for pid, (p, sim) in found.items():
             last = date.fromisoformat(p.last_recall_date)
@@ -173,7 +169,7 @@ class EbbinghausRetriever(BaseRetriever):
             if any(h.start <= p.day <= h.end for h in asked.hints):
                 score += self.hint_boost
             if asked.about_now:
-                score += self.recency_weight * (p.day.toordinal() - first) / days_span
+                score += self.recency_weight * lateness[pid]
                 if p.kind == "turn" and tells_change(p.said):
                     score += self.change_boost
             ranked.append((score, p, sim, r))
@@ -196,21 +192,22 @@ class EbbinghausRetriever(BaseRetriever):
         found = {pid: m for pid, m in around.items()
                  if any(s.start <= m.piece.day <= s.end for s in spans)
                  and not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
+        summaries = {m.piece.date: m.piece for m in found.values() if m.piece.kind == "summary"}
+        found = {pid: m for pid, m in found.items()  # a day's summary stands for what it holds
+                 if not (m.piece.date in summaries and summaries[m.piece.date].holds(m.piece))}
         if not found:
             return []
         rare = self._telling(around)
         most = max(rare[pid] for pid in found) or 1.0
         telling = {pid: 1.0 if m.piece.kind == "summary" else rare[pid] / most
                    for pid, m in found.items()}
-        first = min(m.piece.day for m in found.values()).toordinal()
-        days_span = (max(m.piece.day for m in found.values()).toordinal() - first) or 1
+        lateness = _lateness([m.piece for m in found.values()])
         scored = []
         for pid, m in found.items():
             p = m.piece
             r = (self.curve.retention(date.fromisoformat(p.last_recall_date), p.strength, today)
                  if p.kind == "turn" else 1.0)
-            score = ((p.day.toordinal() - first) / days_span + telling[pid]
-                     - self.retention_weight * (1 - r))
+            score = lateness[pid] + telling[pid] - self.retention_weight * (1 - r)
             scored.append((score, p, r))
         scored.sort(key=lambda x: (-x[0], x[1].date, x[1].index))
         turn_of_day: Counter = Counter()
@@ -254,6 +251,14 @@ class EbbinghausRetriever(BaseRetriever):
                 if summary.piece.id not in found:
                     found[summary.piece.id] = (summary.piece,
                                                self._similarity(summary, whole, said)[0])
+
+
+def _lateness(pieces: list[MemoryPiece]) -> dict[str, float]:
+    """How late each piece's day is among them: 0 the first day, 1 the last."""
+    days = [p.day.toordinal() for p in pieces]
+    first = min(days, default=0)
+    span = (max(days, default=0) - first) or 1
+    return {p.id: (d - first) / span for p, d in zip(pieces, days)}
 
 
 def _unit(v) -> np.ndarray:

@@ -197,6 +197,9 @@ def test_an_open_question_gets_a_days_summary_before_its_turns(store):
     docs = recall(store, "u", "What have I been up to lately?", reinforce=False)
     assert [(d.metadata["kind"], d.metadata["date"]) for d in docs] == [
         ("turn", "2023-05-08"), ("summary", "2023-05-07"), ("turn", "2023-05-05")]
+    # The summary holds that day's turns: asked about the day alone, it is the whole answer.
+    docs = recall(store, "u", "What did I do on May 7th?", reinforce=False)
+    assert [(d.metadata["kind"], d.metadata["date"]) for d in docs] == [("summary", "2023-05-07")]
 
 
 def test_an_open_question_in_chinese(cn_store):

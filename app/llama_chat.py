@@ -25,7 +25,7 @@ from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 from pydantic import PrivateAttr
 
-from app.local_chat import LocalChatModel, chat_turns
+from app.local_chat import LocalChatModel, chat_turns, first_token_among, opening_tokens
 from memory.background import BACKGROUND
 
 
@@ -41,6 +41,7 @@ class LlamaCppChat(LocalChatModel):
 
     _contexts: dict = PrivateAttr(default_factory=dict)  # "reply" / "background" -> (Llama, lock)
     _guard: threading.Lock = PrivateAttr(default_factory=threading.Lock)
+    _openings: dict = PrivateAttr(default_factory=dict)  # openings -> the tokens they begin with
 
     @property
     def _llm_type(self) -> str:
@@ -68,12 +69,17 @@ class LlamaCppChat(LocalChatModel):
         background = BACKGROUND in (run_manager.tags if run_manager else [])
         g = self.generation
         llm, lock = self._context(background)
+        from llama_cpp import LogitsProcessorList  # imported by _open first (its threads' policy)
+
+        # (logits processors, not logit_bias: llama-cpp-python drops both when given both)
+        processors = [p for p in (_ends(llm) if self.endless else None,
+                                  self._first(llm, kwargs.get("openings"))) if p]
         with self.replying(background), lock:  # one conversation at a time per context
             pieces = llm.create_chat_completion(
                 chat_turns(messages), stream=True, max_tokens=g.max_new_tokens,
                 temperature=g.temperature, top_p=g.top_p, top_k=0, min_p=0.0,
                 repeat_penalty=g.repetition_penalty, stop=list(g.stop) + list(stop or ()),
-                seed=0, logit_bias=_ends(llm) if self.endless else None)
+                seed=0, logits_processor=LogitsProcessorList(processors) if processors else None)
             try:
                 for part in pieces:
                     text = part["choices"][0]["delta"].get("content")
@@ -86,6 +92,23 @@ class LlamaCppChat(LocalChatModel):
                         self.wait_for_replies()
             finally:
                 pieces.close()  # a reader that stopped early stops the generation too
+
+    def _first(self, llm, openings: tuple[str, ...] | None):
+        """A logits processor that makes the reply begin with one of `openings` (None: none)."""
+        if not openings:
+            return None
+        with self._guard:
+            if openings not in self._openings:  # a pass over the vocabulary, once
+                self._openings[openings] = opening_tokens(
+                    ((i, _text(llm, i)) for i in range(llm.n_vocab())), openings)
+        return first_token_among(self._openings[openings])
+
+
+def _text(llm, token: int) -> str:
+    try:
+        return llm.detokenize([token]).decode("utf-8")
+    except UnicodeDecodeError:  # a piece of a character: never an opening
+        return ""
 
 
 def yielding(evaluate: Callable[[Sequence[int]], None], wait: Callable[[], None],
@@ -100,14 +123,20 @@ def yielding(evaluate: Callable[[Sequence[int]], None], wait: Callable[[], None]
     return evaluate_in_slices
 
 
-def _ends(llm) -> dict[int, float]:
-    """Biases against every token that ends a turn."""
+def _ends(llm) -> Callable[[Any, Any], Any]:
+    """A logits processor that bans every token that ends a turn."""
     ends = {llm.token_eos()}
     for text in (b"<|im_end|>", b"<|endoftext|>"):
         ids = llm.tokenize(text, add_bos=False, special=True)
         if len(ids) == 1:
             ends.add(ids[0])
-    return {t: -1e9 for t in ends}
+    ends = sorted(ends)
+
+    def ban(input_ids, scores):
+        scores = scores.copy()
+        scores[ends] = -1e9
+        return scores
+    return ban
 
 
 def _sibling(llm):

@@ -12,9 +12,10 @@ so that a summary written in the background never slows the reply the user is wa
 from __future__ import annotations
 
 import copy
+import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -36,9 +37,11 @@ def chat_turns(messages: list[BaseMessage]) -> list[dict]:
 
 
 class LocalChatModel(BaseChatModel):
-    """What the local runtimes share: the model's generation settings, and replies that work in
-    the background (calls tagged `background`) yields to."""
+    """What the local runtimes share: the model's generation settings, replies that work in the
+    background (calls tagged `background`) yields to, and `openings=`: words a reply must begin
+    with (its first token is one that begins with one of them)."""
     model_config = ConfigDict(arbitrary_types_allowed=True)
+    takes_openings: bool = True  # `graph.nodes` passes `openings=` only to models that take it
 
     model_id: str
     generation: Generation = Generation()
@@ -77,11 +80,37 @@ class LocalChatModel(BaseChatModel):
                 self._idle.wait(0.5)
 
 
+def opening_tokens(vocabulary: Iterable[tuple[int, str]], openings: tuple[str, ...]) -> list[int]:
+    """The tokens a reply that begins with one of `openings` can begin with: those whose text is
+    an opening followed by no more letters of its word ("You", "Your", "你的"; not "Young")."""
+    return [i for i, text in vocabulary
+            if any(text.startswith(o) and not _LETTERS.match(text[len(o):]) for o in openings)]
+
+
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def first_token_among(allowed: list[int]) -> Callable[[Any, Any], Any]:
+    """A logits processor ((input ids, scores) -> scores, numpy or torch) that lets only the
+    `allowed` tokens be written first, and then anything."""
+    done: list[bool] = []
+
+    def process(input_ids, scores):
+        if done:
+            return scores
+        done.append(True)
+        kept = scores - float("inf")
+        kept[..., allowed] = scores[..., allowed]
+        return kept
+    return process
+
+
 class TransformersChat(LocalChatModel):
     lm: Any  # a transformers causal LM (a PeftModel with an adapter), in eval mode
     tokenizer: Any
 
     _prompts: "PromptCache" = PrivateAttr(default_factory=lambda: PromptCache())
+    _openings: dict = PrivateAttr(default_factory=dict)  # openings -> the tokens they begin with
 
     @property
     def _llm_type(self) -> str:
@@ -104,6 +133,7 @@ class TransformersChat(LocalChatModel):
         def work() -> None:
             try:
                 out = self.lm.generate(**inputs, **self._settings(stops, control),
+                                       **self._first(kwargs.get("openings")),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
             except BaseException as e:  # reported to the reader below, never lost in the thread
@@ -124,6 +154,21 @@ class TransformersChat(LocalChatModel):
                 worker.join()
         if failure:
             raise failure[0]
+
+    def _first(self, openings: tuple[str, ...] | None) -> dict:
+        """generate's logits processor that makes the reply begin with one of `openings`."""
+        if not openings:
+            return {}
+        from transformers import LogitsProcessor, LogitsProcessorList
+
+        if openings not in self._openings:
+            self._openings[openings] = opening_tokens(
+                ((i, self.tokenizer.decode([i])) for i in range(len(self.tokenizer))), openings)
+
+        class First(LogitsProcessor):
+            __call__ = staticmethod(first_token_among(self._openings[openings]))
+
+        return {"logits_processor": LogitsProcessorList([First()])}
 
     def _settings(self, stops: tuple[str, ...], control: "_Control") -> dict:
         from transformers import StoppingCriteriaList

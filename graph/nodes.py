@@ -98,6 +98,23 @@ def told_of(text: str, name: str, language: str) -> str:
     return text
 
 
+_EN_ME = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself)\b")
+_EN_YOU = re.compile(r"\b[Yy]ou")
+_EN_ASKS = re.compile(r"\?|^\s*(?:what|when|where|which|who|whose|how|why|remind me)\b", re.I)
+_CN_ME, _CN_YOU = re.compile(r"[我俺咱]"), re.compile(r"[你您]")
+_CN_ASKS = re.compile(r"[？?吗]|什么|啥|哪|谁|几|多少|怎么|咋")
+
+
+def asks_about_self(text: str, language: str) -> bool:
+    """Whether the user asks about their own life ("What is my cat called?", "我最近在忙什么？"),
+    not about the companion ("What did you suggest?"). A small model reads the user's "I" and
+    answers as the user ("I have been working on a new project"): such a reply must begin with
+    "you" (`reply_openings`)."""
+    me, you, asks = (_CN_ME, _CN_YOU, _CN_ASKS) if language == "cn" else (_EN_ME, _EN_YOU, _EN_ASKS)
+    text = text.replace("\u2019", "'")
+    return bool(asks.search(text) and me.search(text) and not you.search(text))
+
+
 def format_memory(m: Recalled, user: str, language: str) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
     around the sentence that matched the question, the reply's from its start."""
@@ -201,11 +218,20 @@ class CompanionNodes:
                                profile.overall_personality if profile else None,
                                history(state["messages"], exchanges), state["query"])
 
+    def openings(self, state: State) -> dict:
+        """For a model that takes them (the local ones), the words a reply to a question about
+        the user's own life must begin with: "You"/"Your", "你" (`asks_about_self`)."""
+        language = detect(state["query"], default=state.get("language") or "en")
+        if getattr(self.model, "takes_openings", False) and asks_about_self(state["query"],
+                                                                             language):
+            return {"openings": COMPANION[language]["reply_openings"]}
+        return {}
+
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:
         """Asks the chat model (it streams when the caller streams messages)."""
         messages = self.prompt(state, self._setting(runtime, "history_exchanges"))
         try:
-            reply = self.model.invoke(messages)
+            reply = self.model.invoke(messages, **self.openings(state))
         except Exception as e:  # any backend, any failure: remember the message, then report
             return {"error": f"the chat model failed: {type(e).__name__}: {e}"}
         if not reply.text.strip():

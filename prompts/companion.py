@@ -49,6 +49,7 @@ COMPANION = {
         "no_memories": "(nothing relevant)",
         "no_overall_history": "(not summarized yet)",
         "no_overall_personality": "(not known yet)",
+        "reply_openings": ("You", "Your"),
     },
     "cn": {
         "system": (
@@ -77,6 +78,7 @@ COMPANION = {
         "no_memories": "（没有相关的记忆）",
         "no_overall_history": "（还没有总结）",
         "no_overall_personality": "（还不了解）",
+        "reply_openings": ("你",),
     },
 }
 

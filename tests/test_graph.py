@@ -14,7 +14,7 @@ from pydantic import Field
 
 from app.companion import Threads
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import excerpt, format_memory, told_of
+from graph.nodes import asks_about_self, excerpt, format_memory, told_of
 from graph.tool import companion_tool
 
 
@@ -180,6 +180,45 @@ def test_the_users_words_are_told_of_the_user_by_name():
                            "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
     assert shown == ('- On 2023-05-01, Emily Chen told you: Emily adopted a kitten, her name is '
                      'Mochi. You replied: "Lovely!"')
+
+
+class Opener(Recorder):
+    """A model that takes `openings` (words its reply must begin with), as the local ones do."""
+    takes_openings: bool = True
+    openings: list = Field(default_factory=list)
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        self.openings.append(kwargs.get("openings"))
+        return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(store):
+    model = Opener(messages=iter([AIMessage(t) for t in (
+        "Lovely!", "You named her Mochi.", "I suggested a bell.", "That's great!")]))
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    for i, said in enumerate(("I adopted a kitten, her name is Mochi.", "What did I name my kitten?",
+                              "What did you suggest for her collar?", "I bought her a bell.")):
+        g.invoke(turn(said, today="2023-05-05"), thread(str(i)))
+    assert model.openings == [None, ("You", "Your"), None, None]
+    cn = Opener(messages=iter([AIMessage("你的猫叫芝麻。")]))
+    build_graph(cn, store).invoke(turn("我的猫叫什么？", language="cn", today="2023-05-05"))
+    assert cn.openings == [("你",)]
+    plain = replies("Mochi.")  # a model that takes no openings (an OpenAI endpoint) gets none
+    out = build_graph(plain, store).invoke(turn("What did I name my kitten?", today="2023-05-05"))
+    assert out["messages"][-1].text == "Mochi."
+
+
+def test_what_asks_about_the_users_own_life():
+    asks = ["What is my cat called?", "What have I been up to lately?", "Remind me of my dog's name",
+            "I'm saving for a trip. Which city is it in?", "Where do I work now?"]
+    not_asks = ["What did you suggest for my eyes?", "Do you remember my cat?", "How are you?",
+                "I adopted a kitten today.", "Tell me a joke.", "What is the capital of Peru?"]
+    assert [asks_about_self(t, "en") for t in asks] == [True] * len(asks)
+    assert [asks_about_self(t, "en") for t in not_asks] == [False] * len(not_asks)
+    assert [asks_about_self(t, "cn") for t in ("我最近在忙什么？", "俺现在住在哪儿？", "我家猫叫啥")] == \
+        [True] * 3
+    assert [asks_about_self(t, "cn") for t in ("你还记得我的猫叫什么吗？", "我今天去爬山了",
+                                               "北京在哪里？")] == [False] * 3
 
 
 def test_what_the_conversation_shows_is_not_recalled_again(store):

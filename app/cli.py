@@ -215,8 +215,10 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
             _fail(str(e))
         if show_memories:
             for m in companion.get_state(config).values.get("recalled", []):
+                words = " ".join(m["text"].split())  # what was recalled, on one line
                 typer.secho(f"  [{m['date']} {m['kind']} sim={m['similarity']:.2f} "
-                            f"R={m['retention']:.2f} S={m['strength']}]", dim=True)
+                            f"R={m['retention']:.2f} S={m['strength']}] "
+                            f"{words[:117] + '…' if len(words) > 120 else words}", dim=True)
     threads.close()
     _finish_reflection(user)
 

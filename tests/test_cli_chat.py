@@ -32,7 +32,8 @@ def test_chat_remembers_clears_and_stops(env):
                   "never read")
     assert result.exit_code == 0, result.output
     assert result.output.count("SiliconFriend> ") == 2 and "(a new conversation)" in result.output
-    assert "[2023-05-01 turn" in result.output  # the second reply recalled the first turn
+    # the second reply recalled the first turn, shown with its words
+    assert "S=2] My dog is called Rex." in result.output.split("[2023-05-01 turn", 1)[1]
     store = open_store(env)
     assert [p.query for p in store.pieces("Emily")] == ["My dog is called Rex.",
                                                         "What is my dog called?"]

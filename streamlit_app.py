@@ -19,7 +19,7 @@ from app.memory_views import (ImportRefused, bank_entries, curve_points, days_vi
                               ensure_profile, import_for_user)
 from app.settings import Settings, get_settings
 from app.ui_text import UI
-from graph import ChatModelError, TurnError
+from graph import ChatModelError, Context, TurnError
 from memory.seed_format import SeedFormatError, export_user
 from memory.background import BACKGROUND, default_worker
 from memory.summarizer import ReflectionReport, Summarizer, forget_pieces
@@ -114,8 +114,10 @@ with chat_tab:
         history.chat_message("user").write(prompt)
 
         def reply_tokens():
-            turn = {"messages": [HumanMessage(prompt)], "user_id": user, "language": lang}
-            for chunk, meta in R.graph.stream(turn, config, stream_mode="messages"):
+            turn = {"messages": [HumanMessage(prompt)], "language": lang}
+            # the signed-in account speaks: the graph takes it from the run's context
+            for chunk, meta in R.graph.stream(turn, config, context=Context(user_id=user),
+                                              stream_mode="messages"):
                 if meta.get("langgraph_node") == "respond" and chunk.text:
                     yield chunk.text
 

@@ -161,7 +161,7 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
 
     from app.chat_models import ChatModelConfigError, describe
     from app.companion import Threads, make_companion
-    from graph import ChatModelError, TurnError
+    from graph import ChatModelError, Context, TurnError
     from memory.store import StoreError
 
     if today is not None:
@@ -197,12 +197,12 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
             continue
         if not command:
             continue
-        turn = {"messages": [HumanMessage(line)], "user_id": user, "language": s.language,
-                "today": today}
+        turn = {"messages": [HumanMessage(line)], "language": s.language, "today": today}
         config = {"configurable": {"thread_id": thread}}
         typer.echo("SiliconFriend> ", nl=False)
         try:
-            for chunk, meta in companion.stream(turn, config, stream_mode="messages"):
+            for chunk, meta in companion.stream(turn, config, context=Context(user_id=user),
+                                                stream_mode="messages"):
                 if meta.get("langgraph_node") == "respond" and chunk.text:
                     typer.echo(chunk.text, nl=False)
             typer.echo()

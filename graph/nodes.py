@@ -31,6 +31,25 @@ class ChatModelError(RuntimeError):
     """The chat model failed; the user's message was remembered all the same."""
 
 
+FOREIGN = "this conversation belongs to another user; start a new thread"
+
+
+def speaker(given: str | None, context: Context | None, owner: str | None) -> str:
+    """Who a turn is for: the run context's `user_id` (the host's word: a signed-in page, a
+    server's auth), else the input's `user_id`. Refused: neither is given; the thread belongs
+    to someone else; the input names another user than the context does."""
+    host = (getattr(context, "user_id", None) or "").strip()
+    given = (given or "").strip()
+    user = host or given
+    if not user:
+        raise TurnError("user_id is required, in the input or the run's context")
+    if owner and user != owner:
+        raise TurnError(FOREIGN)
+    if host and given and given != host:
+        raise TurnError("the input's user_id names another user than the run's context")
+    return user
+
+
 def _day(value: str | None, clock: Callable[[], date]) -> date:
     if not value:
         return clock()
@@ -181,12 +200,7 @@ class CompanionNodes:
 
     def retrieve(self, state: State, runtime: Runtime[Context]) -> dict:
         """Checks the turn, then recalls this user's memories for the message (reinforcing them)."""
-        user = (state.get("user_id") or "").strip()
-        if not user:
-            raise TurnError("user_id is required")
-        owner = state.get("owner")
-        if owner and owner != user:
-            raise TurnError("this conversation belongs to another user; start a new thread")
+        user = speaker(state.get("user_id"), runtime.context, state.get("owner"))
         language = state.get("language") or "en"
         if language not in COMPANION:
             raise TurnError(f"language must be one of {sorted(COMPANION)}, got {language!r}")
@@ -204,7 +218,7 @@ class CompanionNodes:
                                                       if k in Recalled.__annotations__})
                     for d in retriever.invoke(query)]
         return {"query": query, "recalled": recalled, "day": day.isoformat(), "owner": user,
-                "language": language, "error": None}
+                "user_id": user, "language": language, "error": None}
 
     def prompt(self, state: State, exchanges: int) -> list[AnyMessage]:
         """System prompt (role, duties, memories, overall summary and portrait) + recent turns,

@@ -28,9 +28,10 @@ class Recalled(TypedDict, total=False):
 
 
 class InputState(TypedDict, total=False):
-    """What a caller passes for one turn: the new user message and who is speaking."""
+    """What a caller passes for one turn: the new user message and, unless the run's context
+    says it (`Context.user_id`), who is speaking."""
     messages: Required[Annotated[list[AnyMessage], add_messages]]
-    user_id: Required[str]
+    user_id: str
     language: Language  # "en" unless set; kept for the thread once set
     today: str | None  # YYYY-MM-DD for this turn only; the graph's clock otherwise
 
@@ -53,5 +54,8 @@ class State(InputState, OutputState, total=False):
 @dataclass
 class Context:
     """Run settings (LangGraph's context schema); unset fields take the graph's defaults."""
+    # Who is speaking, as the host knows it (a signed-in page, a server's auth): an input that
+    # names another user, or a thread of another user, is refused before anything is saved.
+    user_id: str | None = None
     recall_k: int | None = None  # memories recalled per message
     history_exchanges: int | None = None  # exchanges of this thread shown to the model

@@ -1,13 +1,16 @@
 """The companion inside other agents: as a tool a tool-calling agent can call.
 
 (As a subgraph no helper is needed: the compiled graph is a node of any parent graph whose state
-has `messages` and `user_id`: `parent.add_node("companion", build_graph(...))`.)
+has `messages`, and `user_id` unless the parent's run context gives it:
+`parent.add_node("companion", build_graph(...))`.)
 """
 from __future__ import annotations
 
 from langchain_core.messages import HumanMessage
 from langchain_core.tools import BaseTool, StructuredTool
 from langgraph.graph.state import CompiledStateGraph
+
+from graph.state import Context
 
 
 def companion_tool(companion: CompiledStateGraph, user_id: str, *, language: str = "en",
@@ -21,8 +24,8 @@ def companion_tool(companion: CompiledStateGraph, user_id: str, *, language: str
     config = {"configurable": {"thread_id": thread_id or f"tool:{user_id}"}}
 
     def talk(message: str) -> str:
-        out = companion.invoke({"messages": [HumanMessage(message)], "user_id": user_id,
-                                "language": language}, config)
+        out = companion.invoke({"messages": [HumanMessage(message)], "language": language},
+                               config, context=Context(user_id=user_id))
         return out["messages"][-1].text
 
     return StructuredTool.from_function(

@@ -16,7 +16,8 @@ import shutil
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -244,9 +245,10 @@ class MemoryStore:
 
     def save_profile(self, profile: Profile) -> None:
         self.check_alive(profile.user)
-        self._profiles().upsert(ids=[profile.user], documents=[profile.model_dump_json()],
-                                embeddings=[self._constant_vector()],
-                                metadatas=[{"user": profile.user}])
+        with self._outliving_no_delete(profile.user):
+            self._profiles().upsert(ids=[profile.user], documents=[profile.model_dump_json()],
+                                    embeddings=[self._constant_vector()],
+                                    metadatas=[{"user": profile.user}])
 
     def users(self) -> list[str]:
         got = self._profiles().get(include=["metadatas"])
@@ -288,22 +290,51 @@ class MemoryStore:
             self._deleted.add(user)
         self.flush(user)  # queued reinforcements find no collection and write nothing
         with self._lock:
-            existed = False
-            for name in (collection_name(user), _staging(user)):
-                self._collections.pop(name, None)
-                try:
-                    self.client.delete_collection(name)
-                    existed = True
-                except (NotFoundError, ValueError):
-                    pass
-            had_profile = bool(self._profiles().get(ids=[user], include=[])["ids"])
-            self._profiles().delete(ids=[user])
+            existed = self._drop(user)
             if self.disk is not None:
                 try:
                     self._scrub(user)
                 except sqlite3.Error as e:  # the delete holds; the bytes wait for the next scrub
                     log.warning("could not scrub Chroma's file after deleting a user: %s", e)
-            return existed or had_profile
+            return existed
+
+    def _drop(self, user: str) -> bool:
+        """Deletes the user's collection, staging copy and profile; True if any existed."""
+        existed = False
+        for name in (collection_name(user), _staging(user)):
+            self._collections.pop(name, None)
+            try:
+                self.client.delete_collection(name)
+                existed = True
+            except (NotFoundError, ValueError):
+                pass
+        if self._profiles().get(ids=[user], include=[])["ids"]:
+            self._profiles().delete(ids=[user])
+            existed = True
+        return existed
+
+    @contextmanager
+    def _outliving_no_delete(self, user: str) -> Iterator[None]:
+        """Wraps a write to a Chroma server, where another process's `delete_user` may come
+        between the write's tombstone check and the write, which would then outlive the delete.
+        The tombstone is written before anything is deleted, so looking again after the write
+        settles it: no tombstone yet, and the delete, when it runs, removes this write; a
+        tombstone, and the write is removed here. A collection this process had open and the
+        delete dropped fails the write: that too is the delete's doing. (Embedded, one process
+        holds the store, and its lock already keeps the check and the write together.)"""
+        try:
+            yield
+        except NotFoundError:
+            self._collections.pop(collection_name(user), None)
+            self.check_alive(user)
+            raise
+        if self.disk is None and self._tombstones().get(ids=[_tombstone(user)],
+                                                        include=[])["ids"]:
+            with self._lock:
+                self._deleted.add(user)
+                self._drop(user)
+            raise UserDeleted(f"user {user!r} was deleted for good while this was written; "
+                              f"the write was undone")
 
     def _scrub(self, user: str) -> None:
         """Chroma's embedded files keep deleted text: its write-ahead log keeps recent
@@ -349,15 +380,16 @@ class MemoryStore:
         for p in pieces:
             by_user.setdefault(p.user, []).append(p)
         for user, ps in by_user.items():
-            for i in range(0, len(ps), BATCH):
-                chunk = ps[i:i + BATCH]
-                vectors, packed = self._encode(chunk)  # slow: outside the lock
-                with self._lock:  # the tombstone check and the write, with no delete between
-                    self._ensure_profile(user)
-                    self._collection(user, create=True).upsert(
-                        ids=[p.id for p in chunk], documents=[p.text for p in chunk],
-                        embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
-                                                       for p, s in zip(chunk, packed)])
+            with self._outliving_no_delete(user):
+                for i in range(0, len(ps), BATCH):
+                    chunk = ps[i:i + BATCH]
+                    vectors, packed = self._encode(chunk)  # slow: outside the lock
+                    with self._lock:  # the tombstone check and the write, no delete between
+                        self._ensure_profile(user)
+                        self._collection(user, create=True).upsert(
+                            ids=[p.id for p in chunk], documents=[p.text for p in chunk],
+                            embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
+                                                           for p, s in zip(chunk, packed)])
 
     def add_turn(self, user: str, day: date, query: str, response: str,
                  key: str | None = None) -> MemoryPiece:
@@ -367,7 +399,12 @@ class MemoryStore:
         same key, as when a run killed after this call returned is resumed, returns the stored
         turn instead of adding it twice. Only the day's last turn is compared, one lookup by id.
         """
-        d = day.isoformat()
+        with self._outliving_no_delete(user):
+            piece = self._add_turn(user, day.isoformat(), query, response, key)
+        return piece
+
+    def _add_turn(self, user: str, d: str, query: str, response: str,
+                  key: str | None) -> MemoryPiece:
         draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
         text, (vector, packed) = draft.text, self._encode([draft])
         with self._lock:

@@ -253,15 +253,68 @@ def test_today_holds_for_one_turn_then_the_clock_decides(store):
 
 def test_a_thread_cannot_be_continued_by_another_user(store):
     model = replies("Hi Emily", "never")
-    g = build_graph(model, store, checkpointer=InMemorySaver())
+    saver = InMemorySaver()
+    g = build_graph(model, store, checkpointer=saver)
     g.invoke(turn("My diary: I feel lonely.", today="2023-05-01"), thread())
     with pytest.raises(TurnError, match="another user"):
         g.invoke(turn("What did Emily say?", user="Mallory", today="2023-05-01"), thread())
     assert store.pieces("Mallory") == [] and len(model.seen) == 1
     # nothing of the refused turn was saved: not in the thread, not in its history
-    saved = [m.text for s in g.get_state_history(thread()) for m in s.values.get("messages", [])]
+    saved = saved_texts(g, thread())
     assert saved and not any("What did Emily say?" in t for t in saved)
     assert g.get_state(thread()).values["user_id"] == "Emily"
+    # nor among the pending writes LangGraph saves for the refused checkpoint, unseen by
+    # get_state but kept in the owner's thread (and so kept after Mallory is deleted)
+    assert "Mallory" not in repr(saver.writes) and "What did Emily" not in repr(saver.writes)
+
+
+def saved_texts(g, config: dict) -> list[str]:
+    return [m.text for s in g.get_state_history(config) for m in s.values.get("messages", [])]
+
+
+def test_the_user_can_be_given_by_the_runs_context(store):
+    """A host that knows who is speaking (the page's signed-in account, a server's auth) says
+    it in the context, as LangGraph's memory templates do; the input need not name anyone."""
+    model = replies("Lovely.", "Mochi!")
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    emily = Context(user_id="Emily")
+    out = g.invoke({"messages": [HumanMessage("My kitten is called Mochi.")],
+                    "today": "2023-05-01"}, thread(), context=emily)
+    assert out["remembered"] == "Emily_2023-05-01_0"
+    assert g.get_state(thread()).values["owner"] == "Emily"
+    out = g.invoke({"messages": [HumanMessage("What is my kitten called?")],
+                    "today": "2023-05-05"}, thread("new"), context={"user_id": "Emily"})
+    assert any("Mochi" in m["text"] for m in out["recalled"])
+    assert [p.query for p in store.pieces("Emily")] == ["My kitten is called Mochi.",
+                                                        "What is my kitten called?"]
+
+
+def test_a_context_user_cannot_continue_anothers_thread_and_nothing_is_saved(store):
+    model = replies("Hi Emily", "never")
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    g.invoke({"messages": [HumanMessage("My diary: I feel lonely.")], "today": "2023-05-01"},
+             thread(), context=Context(user_id="Emily"))
+    with pytest.raises(TurnError, match="another user"):
+        g.invoke({"messages": [HumanMessage("What did Emily say?")]}, thread(),
+                 context=Context(user_id="Mallory"))
+    assert store.pieces("Mallory") == [] and len(model.seen) == 1
+    # refused by the saver before LangGraph saved the input (graph.ownership reads the run's
+    # context where LangGraph hands it to the saver; this fails if that place moves)
+    assert not any("What did Emily say?" in t for t in saved_texts(g, thread()))
+    assert g.get_state(thread()).values["user_id"] == "Emily"
+
+
+def test_an_input_that_names_another_user_than_the_context_is_refused(store):
+    model = replies("never")
+    g = build_graph(model, store, checkpointer=InMemorySaver())
+    with pytest.raises(TurnError, match="names another user"):
+        g.invoke(turn("I am Emily, really.", user="Emily"), thread(),
+                 context=Context(user_id="Mallory"))
+    assert saved_texts(g, thread()) == [] and model.seen == []
+    with pytest.raises(TurnError, match="names another user"):  # without a checkpointer too
+        build_graph(model, store).invoke(turn("hi", user="Emily"),
+                                         context=Context(user_id="Mallory"))
+    assert store.pieces("Emily") == store.pieces("Mallory") == [] and model.seen == []
 
 
 def test_chinese_turns_use_chinese_prompts_and_dates(cn_store):
@@ -307,6 +360,15 @@ def test_the_companion_works_as_a_subgraph(store):
     out = parent.compile().invoke({"messages": [HumanMessage("hi there")], "user_id": "Emily"})
     assert out["messages"][-1].text == "Hello from inside."
     assert store.pieces("Emily")[0].query == "hi there"
+    # or the parent's run context names the user: it reaches the subgraph
+    companion = build_graph(replies("Hello again."), store)
+    parent = StateGraph(MessagesState, context_schema=Context)
+    parent.add_node("companion", companion)
+    parent.add_edge(START, "companion")
+    out = parent.compile().invoke({"messages": [HumanMessage("it's me again")]},
+                                  context=Context(user_id="Emily"))
+    assert out["messages"][-1].text == "Hello again."
+    assert [p.query for p in store.pieces("Emily")] == ["hi there", "it's me again"]
 
 
 class ToolCaller(GenericFakeChatModel):
@@ -353,7 +415,8 @@ def test_the_graph_describes_its_input_output_and_context(store):
     g = build_graph(replies("ok"), store)
     given = g.get_input_jsonschema()
     assert set(given["properties"]) == {"messages", "user_id", "language", "today"}
-    assert set(given["required"]) == {"messages", "user_id"}
+    assert set(given["required"]) == {"messages"}  # the user may come from the context
     assert given["properties"]["language"]["enum"] == ["en", "cn"]
     assert {"messages", "recalled", "day", "remembered"} <= set(g.get_output_jsonschema()["properties"])
-    assert set(g.get_context_jsonschema()["properties"]) == {"recall_k", "history_exchanges"}
+    assert set(g.get_context_jsonschema()["properties"]) == {"user_id", "recall_k",
+                                                             "history_exchanges"}

@@ -17,8 +17,8 @@ from app.accounts import (SCRYPT, Account, Accounts, SignInError, SignInThrottle
 from app.companion import Threads
 from graph import build_graph
 from memory.background import ReflectionWorker
-from memory.records import summary_id
-from memory.store import MemoryStore, UserDeleted, _staging
+from memory.records import Profile, summary_id
+from memory.store import MemoryStore, UserDeleted, _staging, collection_name
 from memory.summarizer import Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
 from tests.test_isolation_fuzz import HNSW_FILES
@@ -203,6 +203,45 @@ def test_a_final_delete_leaves_nothing_of_the_user_behind(tmp_path, database):
     again = MemoryStore.open(data, embedding="minilm")
     assert [p.query for p in again.pieces("acct-other")] == ["I like tea."]
     assert again.users() == ["acct-other"]
+
+
+@pytest.mark.parametrize("write", ["first turn", "another turn", "summary", "profile"])
+def test_a_write_racing_a_delete_from_another_process_does_not_outlive_it(chroma_server, write):
+    """Two app processes on one Chroma server: the delete comes between a write's tombstone
+    check and the write itself (the writer is made to let the other process delete right
+    before it opens the user's collection, or, for the profile, right after its check). Before,
+    the write landed after the delete and the user's memory came back, or failed with Chroma's
+    "collection does not exist"."""
+    host, port = chroma_server
+    writer, deleter = (MemoryStore.open(host=host, port=port, embedding="minilm")
+                       for _ in range(2))
+    user = f"acct-race-{write.replace(' ', '-')}"
+    if write != "first turn":  # the writer has the user's memory open already
+        writer.add_turn(user, D1, "My locker code is 5512.", "Noted.")
+    step = "check_alive" if write == "profile" else "_collection"
+    real = getattr(writer, step)
+
+    def the_other_process_deletes_meanwhile(u: str, *args, **kwargs):
+        if write == "profile":
+            real(u)
+        setattr(writer, step, real)
+        deleter.delete_user(u)
+        return real(u, *args, **kwargs) if write != "profile" else None
+
+    setattr(writer, step, the_other_process_deletes_meanwhile)
+    with pytest.raises(UserDeleted):
+        if write.endswith("turn"):
+            writer.add_turn(user, D2, "My new locker code is 7781.", "Got it.")
+        elif write == "summary":
+            writer.put_summary(user, D1, "Emily's locker code is 5512.")
+        else:
+            writer.save_profile(Profile(user=user, name="Emily", overall_history="code 5512"))
+    for store in (deleter, MemoryStore.open(host=host, port=port, embedding="minilm")):
+        assert store.count(user) == 0 and store.profile(user) is None
+        assert user not in store.users()
+        assert collection_name(user) not in {c.name for c in store.client.list_collections()}
+    with pytest.raises(UserDeleted):
+        writer.add_turn(user, D2, "still here?", "")
 
 
 def test_deleting_one_memory_rewrites_what_was_condensed_from_it(store):

@@ -23,7 +23,7 @@ from langchain_core.messages import HumanMessage
 from app.accounts import Accounts, SignInError
 from app.companion import Threads
 from app.memory_views import ensure_profile, import_for_user
-from graph import TurnError, build_graph
+from graph import Context, TurnError, build_graph
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import export_user
 from memory.store import MemoryStore
@@ -119,23 +119,26 @@ class Isolation(RuleBasedStateMachine):
         account = self.live[data.draw(st.sampled_from(sorted(self.live)))]
         secret = self._secret()
         self.secrets[account].add(secret)
-        out = self.graph.invoke(
+        out = self.graph.invoke(  # as the page does: the signed-in account in the context
             {"messages": [HumanMessage(f"My secret is {secret}. What do you remember?")],
-             "user_id": account, "today": self._today()},
-            {"configurable": {"thread_id": self.threads.current(account)}})
+             "today": self._today()},
+            {"configurable": {"thread_id": self.threads.current(account)}},
+            context=Context(user_id=account))
         assert secrets_in(out["messages"][-1].text) <= self.secrets[account]
 
     @precondition(lambda self: len(self.live) >= 2)
-    @rule(data=st.data())
-    def chat_on_another_users_thread(self, data) -> None:
+    @rule(data=st.data(), in_context=st.booleans())
+    def chat_on_another_users_thread(self, data, in_context: bool) -> None:
         intruder, owner = data.draw(st.permutations(sorted(self.live)))[:2]
         thread = self.threads.current(self.live[owner])
         if not self.graph.get_state({"configurable": {"thread_id": thread}}).values:
             return  # an empty thread is nobody's yet
+        turn = {"messages": [HumanMessage(f"Tell me {self._secret()}")], "today": self._today()}
+        who = {"context": Context(user_id=self.live[intruder])} if in_context else {}
+        if not in_context:
+            turn["user_id"] = self.live[intruder]
         with pytest.raises(TurnError, match="another user"):
-            self.graph.invoke({"messages": [HumanMessage(f"Tell me {self._secret()}")],
-                               "user_id": self.live[intruder], "today": self._today()},
-                              {"configurable": {"thread_id": thread}})
+            self.graph.invoke(turn, {"configurable": {"thread_id": thread}}, **who)
 
     @precondition(lambda self: self.live)
     @rule(data=st.data(), others=st.booleans())

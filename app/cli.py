@@ -265,8 +265,11 @@ def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"
     failures = 0
     for u in users:
         with tqdm(desc=f"summarizing {u}", unit="day") as bar:
-            report = summarizer.reflect(u, day, include_today=include_today,
-                                        progress=lambda _d: bar.update())
+            def advance(_day: str, done: int, total: int, bar=bar) -> None:
+                bar.total = total  # known once the summarizer has read which days need it
+                bar.update(done - bar.n)
+
+            report = summarizer.reflect(u, day, include_today=include_today, progress=advance)
         failures += len(report.failed)
         typer.echo(f"{u}\t{len(report.summarized)} days summarized"
                    + (", overall updated" if report.overall_updated else ""))

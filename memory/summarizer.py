@@ -59,15 +59,17 @@ class Summarizer:
             return r.checked != t or turns_today - r.checked_turns >= self.every
 
     def reflect(self, user: str, today: date, *, include_today: bool | None = None,
-                progress: Callable[[str], None] | None = None) -> ReflectionReport:
+                progress: Callable[[str, int, int], None] | None = None) -> ReflectionReport:
         """Summarizes the days that need it, then folds the new days into the overall texts.
+        `progress(day, done, total)` follows the days with turns it checks (a day summarized
+        before and unchanged is checked and passed over).
         `include_today`: True summarizes today too; None does when `every` turns piled up.
         Holds the user's lock throughout: the profile it reads is the one it writes back."""
         with user_lock(user):
             return self._reflect(user, today, include_today, progress)
 
     def _reflect(self, user: str, today: date, include_today: bool | None,
-                 progress: Callable[[str], None] | None) -> ReflectionReport:
+                 progress: Callable[[str, int, int], None] | None) -> ReflectionReport:
         report = ReflectionReport()
         profile = self.store.profile(user)
         if profile is None:
@@ -82,9 +84,11 @@ class Summarizer:
         if include_today is None:
             include_today = len(turns.get(t, [])) - _covered(summaries.get(t), 0) >= self.every
 
-        for d in sorted(x for x in turns if x < t or (include_today and x == t)):
-            if self._reflect_day(profile, d, turns[d], summaries.get(d), report) and progress:
-                progress(d)
+        days = sorted(x for x in turns if x < t or (include_today and x == t))
+        for done, d in enumerate(days, 1):
+            self._reflect_day(profile, d, turns[d], summaries.get(d), report)
+            if progress:
+                progress(d, done, len(days))
         self._fold(profile, report)
 
         failed_days = [d for d in report.failed if d != "overall"]

@@ -143,3 +143,22 @@ def test_reembed_after_changing_the_embedding_model(bank_file, monkeypatch):
     r = run("memory", "search", "--user", "Emily", "--today", "2023-05-10", "--k", "1",
             "What is my cat called?")
     assert r.exit_code == 0 and "Mochi" in r.output.splitlines()[0]
+
+
+def test_summarize_shows_how_many_days_of_how_many(bank_file, monkeypatch):
+    """The progress bar has its total (it used to read "1day [02:36, 156.66s/day]"), and the
+    days are summarized through the configured endpoint (a local OpenAI-compatible server)."""
+    from tests.openai_server import FakeOpenAI
+
+    run("memory", "import", str(bank_file))
+    with FakeOpenAI("Emily talked about her cat Mochi.") as server:
+        monkeypatch.setenv("OPENAI_API_KEY", "sk-test")
+        monkeypatch.setenv("SF_CHAT_BACKEND", "openai")
+        monkeypatch.setenv("SF_OPENAI_BASE_URL", server.url)
+        monkeypatch.setenv("SF_MAX_RETRIES", "0")
+        get_settings.cache_clear()
+        r = run("summarize", "--user", "Emily", "--today", "2023-05-10")
+    assert r.exit_code == 0, r.output
+    assert "2/2" in r.output and "Emily\t2 days summarized, overall updated" in r.output
+    r = run("memory", "search", "--user", "Emily", "cat", "--today", "2023-05-10")
+    assert "Emily talked about her cat Mochi." in r.output  # the summary is a memory now

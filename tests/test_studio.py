@@ -47,3 +47,8 @@ def test_two_turns_through_the_dev_server(server):
     third = say("What is my kitten called?", "2023-05-06", client.threads.create()["thread_id"])
     assert "2023-05-01" in [m["date"] for m in third["recalled"]]
     assert "I adopted a kitten named Mochi." in [m.get("query") for m in third["recalled"]]
+    # a server that knows who is speaking says it in the run's context, not the input
+    fourth = client.runs.wait(client.threads.create()["thread_id"], "siliconfriend",
+                              input={"messages": [{"role": "user", "content": "Any news?"}],
+                                     "today": "2023-05-07"}, context={"user_id": "Emily"})
+    assert fourth["remembered"] == "Emily_2023-05-07_0"

@@ -16,7 +16,7 @@ from app.chat_models import ChatModelConfigError, describe, make_chat_model
 from app.companion import Threads, make_companion
 from app.memory_factory import forgetting_curve, open_store
 from app.memory_views import (ImportRefused, bank_entries, curve_points, days_view,
-                              ensure_profile, import_for_user)
+                              ensure_profile, import_for_user, recalled_view)
 from app.settings import Settings, get_settings
 from app.ui_text import UI
 from graph import ChatModelError, Context, TurnError
@@ -24,6 +24,8 @@ from memory.seed_format import SeedFormatError, export_user
 from memory.background import BACKGROUND, default_worker
 from memory.summarizer import ReflectionReport, Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
+
+CURVES = 12  # forgetting curves drawn: the memories recalled most recently (more is unreadable)
 
 st.set_page_config(page_title="SiliconFriend", page_icon="💬", layout="wide")
 settings = get_settings()
@@ -134,9 +136,13 @@ with memory_tab:
     recalled = R.graph.get_state(config).values.get("recalled") or []
     st.subheader(T["recalled"])
     if recalled:
-        st.table(pd.DataFrame([{T[k]: m.get(k) for k in ("date", "kind", "text", "similarity",
-                                                         "retention", "strength")}
-                               for m in recalled]))
+        rows = recalled_view(recalled)  # the user's words first; the replies are folded below
+        st.table(pd.DataFrame([{T[k]: r[k] for k in ("date", "kind", "text", "similarity",
+                                                     "retention", "strength")} for r in rows]))
+        with st.expander(T["replies_recalled"]):
+            for r in rows:
+                st.markdown(f"**{r['date']}** {r['text']}" + (
+                    f"  \n*{T['companion_replied']}* {r['reply']}" if r["reply"] else ""))
     else:
         st.caption(T["nothing_recalled"])
 
@@ -169,18 +175,22 @@ with memory_tab:
             st.markdown(f"**{T['day_personality']}** {day['personality'] or '—'}")
 
     st.subheader(T["curves"])
-    st.caption(T["curves_help"])
     pieces = R.store.pieces(user)
-    rows = curve_points(pieces, R.curve, today)
+    rows = curve_points(pieces, R.curve, today, limit=CURVES)
+    turns = sum(p.kind == "turn" for p in pieces)
+    st.caption(T["curves_help"].format(n=min(turns, CURVES), total=turns))
     if rows:
         data = pd.DataFrame(rows).rename(columns={"memory": T["memory_axis"],
                                                   "day": T["days_axis"],
                                                   "retention": T["retention"]})
         x = alt.X(f"{T['days_axis']}:T", title=T["days_axis"])
         y = alt.Y(f"{T['retention']}:Q", title=T["retention"], scale=alt.Scale(domain=[0, 1]))
-        lines = alt.Chart(data[~data["recall"]]).mark_line().encode(x, y, color=T["memory_axis"])
+        # 20 distinct colours for at most 12 lines; the legend below the chart, labels whole
+        color = alt.Color(f"{T['memory_axis']}:N", scale=alt.Scale(scheme="tableau20"),
+                          legend=alt.Legend(orient="bottom", columns=2, labelLimit=360))
+        lines = alt.Chart(data[~data["recall"]]).mark_line().encode(x, y, color)
         dots = alt.Chart(data[data["recall"]]).mark_point(filled=True, size=60).encode(
-            x, y, color=T["memory_axis"])
+            x, y, color)
         floor = alt.Chart(pd.DataFrame({"t": [R.curve.threshold]})).mark_rule(
             strokeDash=[4, 4]).encode(y="t:Q")
         st.altair_chart(lines + dots + floor, width="stretch")

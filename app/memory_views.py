@@ -52,6 +52,18 @@ def curve_points(pieces: list[MemoryPiece], curve: ForgettingCurve, today: date,
     return rows
 
 
+def recalled_view(recalled: list[dict]) -> list[dict]:
+    """The memories recalled for a reply, as the page shows them: a turn by the user's own
+    words (the companion's reply goes under `reply`, folded away on the page), a summary by its
+    text."""
+    return [{"date": m.get("date"), "kind": m.get("kind"),
+             "text": (m.get("query") or m.get("text", "")) if m.get("kind") == "turn"
+             else m.get("text", ""),
+             "similarity": m.get("similarity"), "retention": m.get("retention"),
+             "strength": m.get("strength"), "reply": m.get("response") or ""}
+            for m in recalled]
+
+
 def days_view(store: MemoryStore, user: str) -> list[dict]:
     """Each day with a summary or a personality reading, newest first."""
     profile = store.profile(user)

@@ -19,6 +19,8 @@ UI = {
                         "moment.",
         "loading_model": "Loading the chat model…",
         "recalled": "Recalled for the last reply",
+        "replies_recalled": "Whole memories, with what SiliconFriend replied",
+        "companion_replied": "SiliconFriend replied:",
         "nothing_recalled": "Nothing was recalled for the last reply (what this conversation shows is not recalled again).",
         "overall": "Overall summary",
         "portrait": "Portrait",
@@ -34,7 +36,8 @@ UI = {
         "curves": "Forgetting curves",
         "curves_help": "Retention of your memories over time, R = exp(-t / (tau·S)). Each recall "
                        "(dot) raises the strength S and restarts the curve; below the dashed "
-                       "line a memory is forgotten.",
+                       "line a memory is forgotten. Shown: the {n} of your {total} conversation "
+                       "memories recalled most recently.",
         "no_memories": "No memories yet: say hello!",
         "delete_one": "Delete one memory",
         "delete_one_button": "Delete this memory",
@@ -84,6 +87,8 @@ UI = {
         "model_failed": "聊天模型出错了，但你的消息已经记住。请稍后再试。",
         "loading_model": "正在加载聊天模型…",
         "recalled": "上一次回复时想起的记忆",
+        "replies_recalled": "完整的记忆，以及硅基朋友当时的回答",
+        "companion_replied": "硅基朋友回答：",
         "nothing_recalled": "上一次回复时没有想起记忆（这段对话里已有的话不会再被回忆）。",
         "overall": "总体总结",
         "portrait": "画像",
@@ -97,7 +102,7 @@ UI = {
         "summarize_failed": "这次没有总结成功：{why}。之后会重试。",
         "curves": "遗忘曲线",
         "curves_help": "你的记忆随时间的保持率，R = exp(-t / (tau·S))。每次想起（圆点）都会提高强度S，"
-                       "曲线重新开始；低于虚线的记忆会被遗忘。",
+                       "曲线重新开始；低于虚线的记忆会被遗忘。图中是你的{total}条对话记忆里最近被想起的{n}条。",
         "no_memories": "还没有记忆：打个招呼吧！",
         "delete_one": "删除一条记忆",
         "delete_one_button": "删除这条记忆",

@@ -103,6 +103,12 @@ def test_chat_streams_remembers_and_recalls(server):
     assert [m.markdown[0].value for m in fresh.chat_message] == ["What is my cat called?",
                                                                  "I'm glad you told me."]
     assert any("Mochi" in text for text in fresh.table[0].value["memory"])
+    # the table shows what the user said; the companion's replies are folded away below it
+    assert "My cat is called Mochi." in list(fresh.table[0].value["memory"])
+    assert not any("glad" in text for text in fresh.table[0].value["memory"])
+    folded = next(e for e in fresh.expander
+                  if e.label == "Whole memories, with what SiliconFriend replied")
+    assert any("I'm glad you told me." in m.value for m in folded.markdown)
     system = server.requests[-1]["messages"][0]["content"]
     assert "Emily told you: Emily's cat is called Mochi." in system
     assert len(open_store(get_settings()).pieces(me(at))) == 3
@@ -124,6 +130,9 @@ def test_memory_panel_and_deleting_one_memory(server):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the curves
     titles = [s.value for s in at.subheader]
     assert "Forgetting curves" in titles and "Overall summary" in titles
+    # the page says which memories the curves are of
+    assert any("Shown: the 2 of your 2 conversation memories recalled most recently" in c.value
+               for c in at.caption)
     before = open_store(get_settings()).pieces(me(at))
     at.selectbox[0].select_index(0).run()
     at = button(at, "Delete this memory").click().run()

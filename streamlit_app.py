@@ -136,7 +136,8 @@ with memory_tab:
     recalled = R.graph.get_state(config).values.get("recalled") or []
     st.subheader(T["recalled"])
     if recalled:
-        rows = recalled_view(recalled)  # the user's words first; the replies are folded below
+        rows = [r | {"kind": T["kinds"].get(r["kind"], r["kind"])}  # in the page's language
+                for r in recalled_view(recalled)]  # the user's words; replies folded below
         st.table(pd.DataFrame([{T[k]: r[k] for k in ("date", "kind", "text", "similarity",
                                                      "retention", "strength")} for r in rows]))
         with st.expander(T["replies_recalled"]):

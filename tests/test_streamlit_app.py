@@ -109,6 +109,9 @@ def test_chat_streams_remembers_and_recalls(server):
     folded = next(e for e in fresh.expander
                   if e.label == "Whole memories, with what SiliconFriend replied")
     assert any("I'm glad you told me." in m.value for m in folded.markdown)
+    assert set(fresh.table[0].value["kind"]) == {"conversation"}
+    chinese = fresh.radio[0].set_value("cn").run()  # the table speaks the page's language
+    assert set(chinese.table[0].value["类型"]) == {"对话"}
     system = server.requests[-1]["messages"][0]["content"]
     assert "Emily told you: Emily's cat is called Mochi." in system
     assert len(open_store(get_settings()).pieces(me(at))) == 3

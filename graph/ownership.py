@@ -1,7 +1,8 @@
 """A conversation thread belongs to the user who started it. The `retrieve` node refuses a turn
 of another user (named by the run's context or by the input), but LangGraph saves a run's input
-before any node runs, so the refused message would still reach the owner's thread. `build_graph` makes every checkpointer it is handed refuse
-to save that input in the first place."""
+before any node runs, so the refused message would still reach the owner's thread.
+`build_graph` makes every checkpointer it is handed refuse to save that input in the first
+place."""
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -11,7 +12,7 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from graph.nodes import TurnError, speaker
 
 # LangGraph hands a run's Runtime (and so its context) to the saver inside the config, under this
-# private key (langgraph 1.2; tests/test_identity.py fails if it moves).
+# private key (langgraph 1.2; tests/test_graph.py fails if it moves).
 RUNTIME_KEY = "__pregel_runtime"
 
 

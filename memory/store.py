@@ -245,7 +245,7 @@ class MemoryStore:
 
     def save_profile(self, profile: Profile) -> None:
         self.check_alive(profile.user)
-        with self._outliving_no_delete(profile.user):
+        with self._undone_if_deleted_meanwhile(profile.user):
             self._profiles().upsert(ids=[profile.user], documents=[profile.model_dump_json()],
                                     embeddings=[self._constant_vector()],
                                     metadatas=[{"user": profile.user}])
@@ -314,7 +314,7 @@ class MemoryStore:
         return existed
 
     @contextmanager
-    def _outliving_no_delete(self, user: str) -> Iterator[None]:
+    def _undone_if_deleted_meanwhile(self, user: str) -> Iterator[None]:
         """Wraps a write to a Chroma server, where another process's `delete_user` may come
         between the write's tombstone check and the write, which would then outlive the delete.
         The tombstone is written before anything is deleted, so looking again after the write
@@ -380,7 +380,7 @@ class MemoryStore:
         for p in pieces:
             by_user.setdefault(p.user, []).append(p)
         for user, ps in by_user.items():
-            with self._outliving_no_delete(user):
+            with self._undone_if_deleted_meanwhile(user):
                 for i in range(0, len(ps), BATCH):
                     chunk = ps[i:i + BATCH]
                     vectors, packed = self._encode(chunk)  # slow: outside the lock
@@ -399,7 +399,7 @@ class MemoryStore:
         same key, as when a run killed after this call returned is resumed, returns the stored
         turn instead of adding it twice. Only the day's last turn is compared, one lookup by id.
         """
-        with self._outliving_no_delete(user):
+        with self._undone_if_deleted_meanwhile(user):
             piece = self._add_turn(user, day.isoformat(), query, response, key)
         return piece
 

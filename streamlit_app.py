@@ -69,9 +69,19 @@ st.title("SiliconFriend" if lang == "en" else "硅基朋友 SiliconFriend")
 st.caption(T["tagline"])
 
 # -- sign-in -------------------------------------------------------------------------------------
+# A reload keeps the sign-in: the page's address carries the session's token (`app.accounts`).
+if "user" not in st.session_state and (token := st.query_params.get("session")):
+    if (account := R.accounts.resume(token)) is None:
+        del st.query_params["session"]
+        st.session_state.session_ended = True
+    else:
+        st.session_state.user, st.session_state.name = account.id, account.name
+        st.session_state.token = token
 if "user" not in st.session_state:
     if st.session_state.pop("signed_out", False):
         st.warning(T["account_deleted"])
+    if st.session_state.pop("session_ended", False):
+        st.info(T["session_ended"])
     with st.form("sign_in"):
         name = st.text_input(T["name"])
         passphrase = st.text_input(T["passphrase"], type="password", help=T["sign_in_help"])
@@ -84,13 +94,23 @@ if "user" not in st.session_state:
                 ensure_profile(R.store, account.id, account.name)
                 st.session_state.user, st.session_state.name = account.id, account.name
                 st.session_state.created = account.created
+                st.session_state.token = st.query_params["session"] = \
+                    R.accounts.open_session(account.id)
                 st.rerun()
     st.stop()
+
+
+def sign_out(ended: bool = True) -> None:
+    if ended and "token" in st.session_state:
+        R.accounts.end_session(st.session_state.token)
+    st.query_params.clear()
+    st.session_state.clear()
+
 
 # Memory, threads and profile are keyed by the account's id, never by its name.
 user, name = st.session_state.user, st.session_state.name
 if R.accounts.get(user) is None or R.store.is_deleted(user):  # deleted in another session
-    st.session_state.clear()
+    sign_out(ended=False)
     st.session_state.signed_out = True
     st.rerun()
 if st.session_state.pop("created", False):
@@ -100,12 +120,18 @@ with st.sidebar:
     if st.button(T["new_conversation"], width="stretch"):
         R.threads.new(user)
     if st.button(T["sign_out"], width="stretch"):
-        st.session_state.clear()
+        sign_out()
         st.rerun()
 config = {"configurable": {"thread_id": R.threads.current(user)}}
 today = date.today()
 
-chat_tab, memory_tab, data_tab = st.tabs([T["chat"], T["memories"], T["your_data"]])
+# The open tab is kept across reruns, and across a change of language by its place.
+TABS = ("chat", "memories", "your_data")
+labels = [T[t] for t in TABS]
+if (open_tab := st.session_state.get("tab")) and open_tab not in labels:
+    st.session_state.tab = next((labels[i] for words in UI.values()
+                                 for i, t in enumerate(TABS) if words[t] == open_tab), labels[0])
+chat_tab, memory_tab, data_tab = st.tabs(labels, key="tab", on_change="rerun")
 
 # -- chat ----------------------------------------------------------------------------------------
 with chat_tab:
@@ -133,6 +159,8 @@ with chat_tab:
 
 # -- memories ------------------------------------------------------------------------------------
 with memory_tab:
+    if flash := st.session_state.pop("flash", None):  # what the last action did, after its rerun
+        st.success(T[flash])
     recalled = R.graph.get_state(config).values.get("recalled") or []
     st.subheader(T["recalled"])
     if recalled:
@@ -155,19 +183,34 @@ with memory_tab:
     right.write((profile and profile.overall_personality) or T["not_yet"])
     # Summaries are written in the background, one pass at a time per user, yielding to replies.
     worker = default_worker()
-    if st.button(T["summarize_now"], disabled=worker.running(user)):
+
+    def summarize_now() -> None:  # a callback: it runs before the page, which then shows it
         summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
         worker.last.pop(user, None)
-        worker.submit(user, lambda: summarizer.reflect(user, today, include_today=True))
-    last = worker.last.get(user)
-    if worker.running(user):
-        st.info(T["summarizing"])
-    elif isinstance(last, ReflectionReport):
-        st.success(T["summarized"].format(n=len(last.summarized)))
-        for why in last.failed.values():
-            st.warning(T["summarize_failed"].format(why=why))
-    elif isinstance(last, Exception):
-        st.warning(T["summarize_failed"].format(why=f"{type(last).__name__}: {last}"))
+        worker.submit(user, lambda: summarizer.reflect(user, today, include_today=True,
+                                                       progress=worker.report(user)))
+
+    st.button(T["summarize_now"], disabled=worker.running(user), on_click=summarize_now)
+
+    # While a pass runs, its progress is redrawn every 2 s; when it ends the page is redrawn.
+    @st.fragment(run_every=2.0 if worker.running(user) else None)
+    def summarizing() -> None:
+        last = worker.last.get(user)
+        if worker.running(user):
+            day = worker.progress.get(user)
+            st.info(T["summarizing_day"].format(day=day[0], done=day[1], total=day[2])
+                    if day else T["summarizing"])
+            st.session_state.summarizing = True
+        elif st.session_state.pop("summarizing", False):
+            st.rerun(scope="app")  # it ended: the days and the overall texts are new
+        elif isinstance(last, ReflectionReport):
+            st.success(T["summarized"].format(n=len(last.summarized)))
+            for why in last.failed.values():
+                st.warning(T["summarize_failed"].format(why=why))
+        elif isinstance(last, Exception):
+            st.warning(T["summarize_failed"].format(why=f"{type(last).__name__}: {last}"))
+
+    summarizing()
 
     st.subheader(T["days"])
     for day in days_view(R.store, user):
@@ -210,7 +253,7 @@ with memory_tab:
             summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
             default_worker().submit(user, lambda: summarizer.reflect(user, today,
                                                                      include_today=True))
-            st.success(T["deleted_one"])
+            st.session_state.flash = "deleted_one"
             st.rerun()
 
 # -- the user's data -----------------------------------------------------------------------------
@@ -251,7 +294,7 @@ with data_tab:
         R.store.delete_user(user)
         R.threads.forget_user(user)
         R.accounts.delete(user)  # every other session of the account signs out
-        st.session_state.clear()
+        sign_out(ended=False)
         st.rerun()
 
     st.subheader(T["settings"])

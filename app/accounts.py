@@ -5,7 +5,11 @@ data.
 An account's memory, threads and profile are keyed by its id, a random string made at sign-up,
 never by its name: a new account starts empty even when memory exists under the same name (written
 by the command line, an import or another agent), and bringing such memory in is an explicit
-import by the signed-in user. Wrong passphrases are throttled per name and per client."""
+import by the signed-in user. Wrong passphrases are throttled per name and per client.
+
+A sign-in also opens a session: a random token the page keeps in its address, so that a reload
+stays signed in. Only the token's SHA-256 is stored; it lapses after `SESSION_DAYS` unused, and
+signing out or deleting the account ends it."""
 from __future__ import annotations
 
 import hashlib
@@ -31,6 +35,7 @@ MIN_PASSPHRASE = 8
 MAX_NAME = 64
 FREE_FAILURES = 3  # wrong passphrases allowed before the delay starts
 MAX_DELAY = 900.0  # seconds: the delay doubles per failure up to this
+SESSION_DAYS = 14  # a session not used for this long lapses
 
 
 class SignInError(ValueError):
@@ -81,6 +86,14 @@ FAILURES = Table("failures", _meta,  # wrong passphrases in a row, per name and 
                  Column("key", String, primary_key=True),
                  Column("count", Integer, nullable=False),
                  Column("until", Float, nullable=False))
+SESSIONS = Table("sessions", _meta,  # signed-in browsers: the token's hash, never the token
+                 Column("digest", String, primary_key=True),
+                 Column("account", String, nullable=False, index=True),
+                 Column("until", Float, nullable=False))
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 class Accounts:
@@ -193,4 +206,31 @@ class Accounts:
         """Removes the account; its sessions are signed out at their next step. True if it
         existed."""
         with self.engine.begin() as db:
+            db.execute(SESSIONS.delete().where(SESSIONS.c.account == account_id))
             return db.execute(ACCOUNTS.delete().where(ACCOUNTS.c.id == account_id)).rowcount > 0
+
+    # -- sessions ------------------------------------------------------------------------------
+    def open_session(self, account_id: str) -> str:
+        """A new session of the account: the token to hand back with `resume`."""
+        token = secrets.token_urlsafe(32)
+        with self.engine.begin() as db:
+            db.execute(SESSIONS.delete().where(SESSIONS.c.until < self.clock()))  # lapsed ones
+            db.execute(SESSIONS.insert().values(digest=_digest(token), account=account_id,
+                                                until=self.clock() + SESSION_DAYS * 86400))
+        return token
+
+    def resume(self, token: str) -> Account | None:
+        """The account of a live session (which then lasts `SESSION_DAYS` from now), or None
+        for a token unknown, lapsed, ended or of a deleted account."""
+        now = self.clock()
+        with self.engine.begin() as db:
+            row = db.execute(select(SESSIONS).where(SESSIONS.c.digest == _digest(token))).first()
+            if row is None or row.until < now:
+                return None
+            db.execute(SESSIONS.update().where(SESSIONS.c.digest == row.digest)
+                       .values(until=now + SESSION_DAYS * 86400))
+        return self.get(row.account)
+
+    def end_session(self, token: str) -> None:
+        with self.engine.begin() as db:
+            db.execute(SESSIONS.delete().where(SESSIONS.c.digest == _digest(token)))

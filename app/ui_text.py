@@ -30,8 +30,8 @@ UI = {
         "day_summary": "Events",
         "day_personality": "Personality and mood",
         "summarize_now": "Summarize now",
-        "summarizing": "Summarizing your days in the background; chat on, and reopen this tab to "
-                       "see the result.",
+        "summarizing": "Summarizing your days in the background; you can chat on meanwhile.",
+        "summarizing_day": "Summarizing in the background: day {done} of {total} ({day}).",
         "summarized": "{n} days summarized.",
         "summarize_failed": "Not summarized this time: {why}. It will be retried.",
         "curves": "Forgetting curves",
@@ -52,6 +52,7 @@ UI = {
                        "memory kept by the command line) into your account.",
         "import_entry": "Whose memories to bring in",
         "account_deleted": "This account was deleted, with all its memories.",
+        "session_ended": "Your session has ended: sign in again.",
         "delete_one_help": "The day's summary and the overall summary and portrait are written "
                            "again without it. Your conversation threads still show the words "
                            "until you start a new conversation or delete all your data.",
@@ -99,7 +100,8 @@ UI = {
         "day_summary": "事件",
         "day_personality": "性格与情绪",
         "summarize_now": "立即总结",
-        "summarizing": "正在后台总结你的日子；可以继续聊天，稍后回到这里查看结果。",
+        "summarizing": "正在后台总结你的日子；你可以同时继续聊天。",
+        "summarizing_day": "正在后台总结：第{done}天，共{total}天（{day}）。",
         "summarized": "总结了{n}天。",
         "summarize_failed": "这次没有总结成功：{why}。之后会重试。",
         "curves": "遗忘曲线",
@@ -117,6 +119,7 @@ UI = {
         "import_help": "把 MemoryBank 文件（导出的文件，或命令行保存的记忆）中一个人的记忆导入你的账户。",
         "import_entry": "导入谁的记忆",
         "account_deleted": "这个账户及其全部记忆已被删除。",
+        "session_ended": "你的登录已过期：请重新登录。",
         "delete_one_help": "当天的摘要以及总体摘要和画像会在去掉这条记忆后重新生成。"
                            "你的对话线程里仍显示这些话，直到你开始新对话或删除全部数据。",
         "default_model": "默认模型",

@@ -38,6 +38,11 @@ class ReflectionWorker:
         self._slots: dict[str, _Slot] = {}
         self._guard = threading.Lock()
         self.last: dict[str, object] = {}  # user -> the last pass's result (or exception)
+        self.progress: dict[str, tuple[str, int, int]] = {}  # user -> (day, done, total) now
+
+    def report(self, user: str) -> Callable[[str, int, int], None]:
+        """A `progress(day, done, total)` callback for a pass of `user`, read from `progress`."""
+        return lambda day, done, total: self.progress.__setitem__(user, (day, done, total))
 
     def submit(self, user: str, work: Callable[[], object]) -> bool:
         """Queues `work` (a reflection pass of `user`); True if it started now, False if it
@@ -55,6 +60,7 @@ class ReflectionWorker:
 
     def _run(self, user: str, work: Callable[[], object]) -> None:
         while True:
+            self.progress.pop(user, None)
             try:
                 self.last[user] = work()
             except Exception as e:  # kept for whoever asks; the next pass retries

@@ -1,6 +1,6 @@
 """The web companion in a real browser (Debian's chromium driven by Playwright) on the bundled
 offline model: sign in, two turns where the second, in a new conversation, recalls the first, a
-screenshot."""
+reload that stays signed in, a change of language that keeps the open tab, screenshots."""
 from __future__ import annotations
 
 import os
@@ -40,6 +40,17 @@ def settle(page) -> None:
                            timeout=180_000)
 
 
+def replied(page, messages: int) -> None:
+    """Waits until the page shows `messages` chat messages, each with words, and has stopped
+    running (a reply streams for a while after its message appears)."""
+    page.wait_for_function(
+        "n => { const m = document.querySelectorAll('[data-testid=\"stChatMessageContent\"]');"
+        " return m.length === n && [...m].every(e => e.innerText.trim())"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]'); }",
+        arg=messages, timeout=180_000)
+    settle(page)
+
+
 def test_sign_in_and_two_turns_in_a_real_browser(app_url, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
@@ -58,16 +69,18 @@ def test_sign_in_and_two_turns_in_a_real_browser(app_url, tmp_path):
         chat = page.get_by_test_id("stChatInputTextArea")
         chat.fill("I adopted a kitten today, her name is Mochi.")
         chat.press("Enter")
+        replied(page, 2)
+        page.reload()  # still signed in, the conversation still there
         settle(page)
         expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+        expect(page.get_by_role("textbox", name="Passphrase")).to_have_count(0)
         # in a new conversation, where the kitten is memory, not the conversation on screen
         page.get_by_role("button", name="New conversation").click()
         settle(page)
         expect(page.get_by_test_id("stChatMessage")).to_have_count(0)
         chat.fill("What is the name of my kitten?")
         chat.press("Enter")
-        settle(page)
-        expect(page.get_by_test_id("stChatMessage")).to_have_count(2)
+        replied(page, 2)
         replies = page.get_by_test_id("stChatMessage").all_inner_texts()
         assert all(text.strip() for text in replies)
 
@@ -80,7 +93,13 @@ def test_sign_in_and_two_turns_in_a_real_browser(app_url, tmp_path):
         page.wait_for_timeout(1000)
         page.screenshot(path=str(memories))
         page.set_viewport_size({"width": 1280, "height": 900})
+        page.get_by_test_id("stRadioGroup").get_by_text("中文", exact=True).click()  # the open tab stays open in the other language
+        settle(page)
+        expect(page.get_by_role("tab", name="记忆")).to_have_attribute("aria-selected", "true")
+        page.get_by_test_id("stRadioGroup").get_by_text("English", exact=True).click()
+        settle(page)
         page.get_by_role("tab", name="Chat").click()
+        settle(page)
         chat_shot = tmp_path / "siliconfriend.png"
         page.screenshot(path=str(chat_shot), full_page=True)
         browser.close()

@@ -4,7 +4,8 @@ replies are fast and known; memory is a real Chroma with the real embeddings."""
 from __future__ import annotations
 
 import json
-from datetime import date
+import threading
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from app.accounts import Accounts, SignInError
 from app.memory_views import ImportRefused, curve_points, import_for_user
 from app.memory_factory import open_store
 from app.settings import get_settings
+from memory.background import default_worker
 from memory.forgetting import ForgettingCurve
 from memory.seed_format import SeedFormatError, export_user
 from tests.openai_server import FakeOpenAI
@@ -142,6 +144,84 @@ def test_memory_panel_and_deleting_one_memory(server):
     after = open_store(get_settings()).pieces(me(at))
     assert len(after) == len(before) - 1 and before[0].id not in {p.id for p in after}
     assert any("conversation threads still show" in c.value for c in at.caption)
+    assert [s.value for s in at.success] == ["The memory was deleted."]  # outlives the rerun
+    assert not at.run().success  # and is said once
+
+
+def test_a_reload_stays_signed_in_until_signing_out(server):
+    at = signed_in()
+    token = at.query_params["session"]
+    assert len(token) >= 40 and token not in Accounts.open(get_settings()).engine.url.database
+
+    def reloaded(session: str) -> AppTest:  # the same address opened again: a new session
+        again = AppTest.from_file(APP, default_timeout=120)
+        again.query_params["session"] = session
+        return again.run()
+
+    again = reloaded(token)
+    assert not again.exception and again.session_state["user"] == me(at)
+    assert not any(t.label == "Passphrase" for t in again.text_input)
+    assert "user" not in reloaded("forged-" + token).session_state
+    # signing out ends the session: its address signs in no more
+    out = button(again, "Sign out").click().run()
+    assert "session" not in out.query_params and "user" not in out.session_state
+    ended = reloaded(token)
+    assert "user" not in ended.session_state and ended.info[0].value.startswith(
+        "Your session has ended")
+    assert "session" not in ended.query_params
+    # deleting the account ends its sessions too
+    gone = signed_in()
+    token = gone.query_params["session"]
+    gone.checkbox[0].check().run()
+    button(gone, "Delete all my data").click().run()
+    assert "user" not in reloaded(token).session_state
+
+
+def test_the_open_tab_is_kept_when_the_language_changes(server):
+    at = signed_in()
+    at.session_state["tab"] = "Memories"  # as a click on the tab leaves it
+    at = at.run()
+    assert at.session_state["tab"] == "Memories"
+    at = at.radio[0].set_value("cn").run()
+    assert at.session_state["tab"] == "记忆" and not at.exception
+    at = at.radio[0].set_value("en").run()
+    assert at.session_state["tab"] == "Memories"
+
+
+def test_summarize_now_shows_its_progress_then_the_days(server):
+    gate = threading.Event()
+    today = date.today()
+    days = [(today - timedelta(days=n)).isoformat() for n in (2, 1)]
+
+    def reply(body: dict) -> str:
+        words = body["messages"][-1]["content"]
+        if "Summarize in two to four sentences" in words and days[1] in words:
+            gate.wait(60)  # the second day's summary waits: the page shows the first as done
+        return f"Emily talked about {'the cello' if days[0] in words else 'Bach'}."
+
+    server.reply = reply
+    at = signed_in()
+    store = open_store(get_settings())
+    for d, said in zip(days, ("I started the cello.", "I love Bach.")):
+        store.add_turn(me(at), date.fromisoformat(d), said, "Lovely!")
+    try:
+        at = button(at.run(), "Summarize now").click().run()
+        assert button(at, "Summarize now").disabled
+        for _ in range(60):  # the fragment redraws itself; here each run stands for a tick
+            if any("day 1 of 2" in i.value for i in at.info):
+                break
+            threading.Event().wait(0.5)
+            at = at.run()
+        assert any(i.value == f"Summarizing in the background: day 1 of 2 ({days[0]})."
+                   for i in at.info)
+    finally:
+        gate.set()
+    assert default_worker().wait(me(at), 60)
+    at = at.run()
+    assert [s.value for s in at.success] == ["2 days summarized."]
+    events = [m.value for m in at.markdown if m.value.startswith("**Events**")]
+    assert events == ["**Events** Emily talked about Bach.",
+                      "**Events** Emily talked about the cello."]
 
 
 def test_users_see_only_their_own_memories(server):

@@ -12,8 +12,8 @@ from sqlalchemy import inspect, text
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, HumanMessage
 
-from app.accounts import (SCRYPT, Account, Accounts, SignInError, SignInThrottled, _hash,
-                          delay)
+from app.accounts import (SCRYPT, SESSION_DAYS, Account, Accounts, SignInError,
+                          SignInThrottled, _hash, delay)
 from app.companion import Threads
 from graph import build_graph
 from memory.background import ReflectionWorker
@@ -93,6 +93,31 @@ def test_wrong_passphrases_are_throttled_per_name_and_per_client(database):
     clock.now += 4.5
     assert not accounts.sign_in("Emily", PASS).created  # and the right one then gets in
     assert [delay(n) for n in (3, 5, 40)] == [0.0, 4.0, 900.0]
+
+
+def test_a_session_lasts_while_used_and_ends_with_sign_out_or_delete(database):
+    clock = Clock()
+    accounts = Accounts(database("accounts"), clock=clock)
+    emily, ana = accounts.sign_in("Emily", PASS), accounts.sign_in("Ana", PASS)
+    first, second, hers = (accounts.open_session(a.id) for a in (emily, emily, ana))
+    assert len({first, second, hers}) == 3
+    assert accounts.resume(first) == accounts.resume(second) == Account(emily.id, "Emily")
+    assert accounts.resume(hers) == Account(ana.id, "Ana")
+    assert accounts.resume(first + "x") is None and accounts.resume("") is None
+    with accounts.engine.connect() as db:  # only hashes are kept
+        kept = db.execute(text("SELECT digest FROM sessions")).scalars().all()
+    assert len(kept) == 3 and not {first, second, hers} & set(kept)
+    clock.now += (SESSION_DAYS - 1) * 86400
+    assert accounts.resume(first) is not None  # used: it lasts SESSION_DAYS from now
+    clock.now += (SESSION_DAYS - 1) * 86400
+    assert accounts.resume(first) is not None and accounts.resume(second) is None  # lapsed
+    accounts.end_session(first)  # signing out
+    assert accounts.resume(first) is None
+    third, hers = accounts.open_session(emily.id), accounts.open_session(ana.id)
+    assert accounts.delete(emily.id) and accounts.resume(third) is None
+    assert accounts.resume(hers) == Account(ana.id, "Ana")
+    with accounts.engine.connect() as db:  # lapsed and deleted sessions are gone from disk
+        assert db.execute(text("SELECT account FROM sessions")).scalars().all() == [ana.id]
 
 
 def test_concurrent_sign_ups_of_one_name_make_one_account(database):

@@ -1,9 +1,11 @@
 """`langgraph dev` serves the companion offline (langgraph.json -> app/studio.py): two turns on
 one thread through langgraph_sdk (the second reads the first there), then a new thread that
-recalls it."""
+recalls it; the served schemas that Studio's forms are made from; and an import that loads no
+model, so the server starts at once."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,7 +32,7 @@ def server(model_data_dir, tmp_path):
         yield url
 
 
-def test_two_turns_through_the_dev_server(server):
+def test_two_turns_through_the_dev_server(server, tmp_path):
     client = get_sync_client(url=server)
     thread = client.threads.create()["thread_id"]
 
@@ -52,3 +54,28 @@ def test_two_turns_through_the_dev_server(server):
                               input={"messages": [{"role": "user", "content": "Any news?"}],
                                      "today": "2023-05-07"}, context={"user_id": "Emily"})
     assert fourth["remembered"] == "Emily_2023-05-07_0"
+    # the import was quick: the server did not warn of a slow one
+    assert "exceeded the expected startup time" not in (tmp_path / "server.log").read_text()
+
+
+def test_studio_is_served_the_graphs_input_output_and_context_schemas(server):
+    client = get_sync_client(url=server)
+    assistant, = client.assistants.search(graph_id="siliconfriend")
+    schemas = client.assistants.get_schemas(assistant["assistant_id"])
+    assert {"messages", "user_id", "language", "today"} <= set(
+        schemas["input_schema"]["properties"])
+    assert schemas["input_schema"]["required"] == ["messages"]
+    assert {"messages", "recalled", "remembered"} <= set(schemas["output_schema"]["properties"])
+    assert {"user_id", "recall_k", "history_exchanges"} <= set(
+        schemas["context_schema"]["properties"])
+
+
+def test_the_served_module_imports_at_once_and_builds_the_graph_beside(model_data_dir):
+    # the dev server imports app/studio.py at start; the models load in a thread beside it
+    probe = ("import app.studio as s; print(s._built is None); "
+             "print(type(s.companion()).__name__)")
+    env = os.environ | {"SF_DATA_DIR": str(model_data_dir), "SF_CHAT_BACKEND": "local",
+                        "SF_EMBEDDING": "minilm"}
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, check=True, env=env).stdout
+    assert out.split() == ["True", "CompiledStateGraph"]

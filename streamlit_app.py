@@ -299,7 +299,7 @@ with data_tab:
 
     st.subheader(T["settings"])
     st.markdown(f"- {T['chat_model']}: `{describe(R.settings)}`\n"
-                f"- {T['embedding_model']}: `{R.store.embedding_name}`\n"
+                f"- {T['embedding_model']}: `{R.store.embedding_for(user)}`\n"
                 f"- {T['data_dir']}: `{R.settings.data_dir}`")
     if settings.model_choices:
         with st.form("chat_model"):

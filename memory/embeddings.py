@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
+from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
 DEFAULT_BY_LANGUAGE = {"en": "minilm+e5", "cn": "e5+e5"}
@@ -183,18 +184,25 @@ def make_embeddings(name: str = "auto", language: str = "en") -> Embeddings:
     return SentenceTransformerEmbeddings(name)
 
 
+@register_embedding_function  # so that Chroma can rebuild it from a collection's configuration
 class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
     """Hands our embeddings to Chroma, so that it never falls back to downloading its default."""
 
-    def __init__(self, embeddings: Embeddings, name: str) -> None:
-        self._embeddings = embeddings
+    def __init__(self, embeddings: Embeddings | None, name: str) -> None:
+        self._embeddings = embeddings  # None: loaded when Chroma first embeds with it
         self._name = name
 
+    @property
+    def embeddings(self) -> Embeddings:
+        if self._embeddings is None:
+            self._embeddings = make_embeddings(self._name)
+        return self._embeddings
+
     def __call__(self, input: Documents) -> list[Any]:
-        return self._embeddings.embed_documents(list(input))
+        return self.embeddings.embed_documents(list(input))
 
     def embed_query(self, input: Documents) -> list[Any]:
-        return [self._embeddings.embed_query(t) for t in input]
+        return [self.embeddings.embed_query(t) for t in input]
 
     @staticmethod
     def name() -> str:
@@ -205,7 +213,8 @@ class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingFunction":
-        return ChromaEmbeddingFunction(make_embeddings(config["model"]), config["model"])
+        # Chroma rebuilds it whenever it reads a collection's configuration: load nothing yet.
+        return ChromaEmbeddingFunction(None, config["model"])
 
     def default_space(self) -> str:
         return "cosine"

@@ -80,7 +80,7 @@ class EbbinghausRetriever(BaseRetriever):
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The query as the whole-exchange model and the user's-words model read it (one
         object for both when the store has one model)."""
-        emb = self.store.embeddings
+        emb = self.store.embeddings_of(self.user_id)
         if isinstance(emb, DualEmbeddings):
             return tuple(_unit(v) for v in emb.embed_query_halves(text))
         q = _unit(emb.embed_query(text))

@@ -30,8 +30,9 @@ from chromadb.errors import NotFoundError
 from langchain_core.embeddings import Embeddings
 
 from memory.forgetting import ForgettingCurve
-from memory.embeddings import (ChromaEmbeddingFunction, DualEmbeddings, make_embeddings,
-                               resolve_name)
+from memory.embeddings import (DEFAULT_BY_LANGUAGE, ChromaEmbeddingFunction, DualEmbeddings,
+                               make_embeddings, resolve_name)
+from memory.language import detect
 from memory import sentences
 from memory.reinforcement import ReinforcementQueue
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
@@ -133,10 +134,16 @@ def make_client(data_dir: str | Path | None = None, host: str | None = None,
 class MemoryStore:
     """Pieces (turns, daily summaries) and profiles of every user, on one Chroma client."""
 
-    def __init__(self, client: ClientAPI, embeddings: Embeddings, embedding_name: str) -> None:
+    def __init__(self, client: ClientAPI, embeddings: Embeddings, embedding_name: str,
+                 by_language: dict[str, str] | None = None) -> None:
         self.client = client
-        self.embeddings = embeddings
+        self.embeddings = embeddings  # the default: a user's memory may use another (`of`)
         self.embedding_name = embedding_name
+        # Opened with "auto": a user's memory is embedded for the language it is in (Chinese
+        # memory with e5 on both halves even where the server's default is English), chosen by
+        # its first write and kept in its collection's metadata.
+        self.by_language = by_language
+        self._models = {embedding_name: embeddings}
         self._ef = ChromaEmbeddingFunction(embeddings, embedding_name)
         self._collections: dict[str, Collection] = {}
         self._lock = threading.RLock()  # serializes read-modify-write (turn index, strength)
@@ -149,23 +156,57 @@ class MemoryStore:
     def open(cls, data_dir: str | Path | None = None, *, host: str | None = None,
              port: int = 8000, embedding: str = "auto", language: str = "en") -> "MemoryStore":
         name = resolve_name(embedding, language)
-        store = cls(make_client(data_dir, host, port), make_embeddings(name), name)
+        store = cls(make_client(data_dir, host, port), make_embeddings(name), name,
+                    dict(DEFAULT_BY_LANGUAGE) if embedding == "auto" else None)
         if not host:  # embedded: a final delete also scrubs what Chroma's files keep
             store.disk = Path(data_dir) / "chroma"
         return store
 
+    # -- embeddings per user ------------------------------------------------------------------
+    def _allowed(self) -> set[str]:
+        return {self.embedding_name} | set((self.by_language or {}).values())
+
+    def model(self, name: str) -> Embeddings:
+        """The embedding model called `name` (loaded once per process)."""
+        if name not in self._models:
+            self._models[name] = make_embeddings(name)
+        return self._models[name]
+
+    def embedding_for(self, user: str, pieces: Sequence[MemoryPiece] = ()) -> str:
+        """The embedding a user's memory is written and searched with: the one their memory
+        was made with, else (a user with none yet) the one for the language of `pieces`."""
+        col = self._collection(user, create=False)
+        if col is not None:
+            return (col.metadata or {}).get("embedding") or self.embedding_name
+        return self._embedding_for_language(pieces)
+
+    def _embedding_for_language(self, pieces: Sequence[MemoryPiece]) -> str:
+        if not self.by_language or not pieces:
+            return self.embedding_name
+        language = detect(" ".join(p.said for p in pieces[:20]))
+        return self.by_language.get(language, self.embedding_name)
+
+    def embeddings_of(self, user: str) -> Embeddings:
+        """The model that reads queries to `user`'s memory."""
+        return self.model(self.embedding_for(user))
+
     # -- collections ------------------------------------------------------------------------
-    def _collection(self, user: str, create: bool) -> Collection | None:
+    def _collection(self, user: str, create: bool, embedding: str | None = None
+                    ) -> Collection | None:
+        """The user's collection; `create` makes it, embedded with `embedding` (default: the
+        store's), if it is missing."""
         name = collection_name(user)
         col = self._collections.get(name)
         if col is not None:
             return col
         try:
             if create:
+                embedding = embedding or self.embedding_name
                 col = self.client.get_or_create_collection(
-                    name, embedding_function=self._ef,
+                    name, embedding_function=ChromaEmbeddingFunction(self.model(embedding),
+                                                                     embedding),
                     configuration={"hnsw": {"space": "cosine"}},
-                    metadata={"user": user, "embedding": self.embedding_name,
+                    metadata={"user": user, "embedding": embedding,
                               SENTENCE_VECTORS: True})
             else:
                 col = self.client.get_collection(name, embedding_function=self._ef)
@@ -174,7 +215,7 @@ class MemoryStore:
         except ValueError as e:  # chroma reports a conflicting embedding function this way
             raise StoreError(f"memory of {user!r} was written with another embedding model: {e}")
         made_with = (col.metadata or {}).get("embedding")
-        if made_with and made_with != self.embedding_name:
+        if made_with and made_with not in self._allowed():
             raise StoreError(f"memory of {user!r} was embedded with {made_with!r}, not "
                              f"{self.embedding_name!r}; open the store with that embedding model, "
                              f"or re-embed it: python -m app memory reembed")
@@ -206,18 +247,14 @@ class MemoryStore:
                 self._dim = len(got[0]) if got is not None and len(got) else 1
         return [1.0] + [0.0] * (self._dim - 1)
 
-    @property
-    def sentence_model(self) -> Embeddings:
-        """The model that reads the user's words (and their sentences)."""
-        e = self.embeddings
-        return e.said if isinstance(e, DualEmbeddings) else e
-
-    def _encode(self, pieces: Sequence[MemoryPiece]) -> tuple[list[list[float]], list[str]]:
+    def _encode(self, pieces: Sequence[MemoryPiece], embedding: str | None = None
+                ) -> tuple[list[list[float]], list[str]]:
         """Each piece's vector (a two-model embedding reads the user's words apart) and its
-        packed sentence vectors (`memory.sentences`)."""
+        packed sentence vectors (`memory.sentences`), with `embedding` (default: the store's)."""
         if not pieces:
             return [], []
-        e, said = self.embeddings, [p.said for p in pieces]
+        e, said = self.model(embedding or self.embedding_name), [p.said for p in pieces]
+        sentence_model = e.said if isinstance(e, DualEmbeddings) else e
         split = [sentences.split(t) for t in said]
         if isinstance(e, DualEmbeddings):
             said_vecs = e.said.embed_documents(said)
@@ -230,7 +267,7 @@ class MemoryStore:
             vectors = e.embed_documents([p.text for p in pieces])
             todo = list(range(len(pieces)))
         flat = [s for i in todo for s in split[i]]
-        rows = iter(self.sentence_model.embed_documents(flat) if flat else [])
+        rows = iter(sentence_model.embed_documents(flat) if flat else [])
         per_piece = {i: [next(rows) for _ in split[i]] for i in todo}
         packed = [sentences.pack(per_piece[i] if i in per_piece else [said_vecs[i]])
                   for i in range(len(pieces))]
@@ -381,12 +418,17 @@ class MemoryStore:
             by_user.setdefault(p.user, []).append(p)
         for user, ps in by_user.items():
             with self._undone_if_deleted_meanwhile(user):
+                embedding = self.embedding_for(user, ps)
                 for i in range(0, len(ps), BATCH):
                     chunk = ps[i:i + BATCH]
-                    vectors, packed = self._encode(chunk)  # slow: outside the lock
+                    vectors, packed = self._encode(chunk, embedding)  # slow: outside the lock
                     with self._lock:  # the tombstone check and the write, no delete between
                         self._ensure_profile(user)
-                        self._collection(user, create=True).upsert(
+                        col = self._collection(user, create=True, embedding=embedding)
+                        if (made_with := self._made_with(col)) != embedding:  # made meanwhile
+                            embedding = made_with
+                            vectors, packed = self._encode(chunk, embedding)
+                        col.upsert(
                             ids=[p.id for p in chunk], documents=[p.text for p in chunk],
                             embeddings=vectors, metadatas=[_meta(p) | {"sentences": s}
                                                            for p, s in zip(chunk, packed)])
@@ -406,10 +448,13 @@ class MemoryStore:
     def _add_turn(self, user: str, d: str, query: str, response: str,
                   key: str | None) -> MemoryPiece:
         draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
-        text, (vector, packed) = draft.text, self._encode([draft])
+        embedding = self.embedding_for(user, [draft])
+        text, (vector, packed) = draft.text, self._encode([draft], embedding)
         with self._lock:
             self._ensure_profile(user)
-            col = self._collection(user, create=True)
+            col = self._collection(user, create=True, embedding=embedding)
+            if (made_with := self._made_with(col)) != embedding:  # made meanwhile, otherwise
+                vector, packed = self._encode([draft], made_with)
             index = self._next_index(col, user, d)
             if key and index > 0:
                 last = col.get(ids=[turn_id(user, d, index - 1)], include=["metadatas"])
@@ -429,6 +474,9 @@ class MemoryStore:
                 if got and got[0].get("nonce") == nonce:
                     return piece
                 index += 1
+
+    def _made_with(self, col: Collection) -> str:
+        return (col.metadata or {}).get("embedding") or self.embedding_name
 
     @staticmethod
     def _next_index(col: Collection, user: str, d: str) -> int:
@@ -577,11 +625,12 @@ class MemoryStore:
     def needs_reembed(self, user: str) -> bool:
         """Written with another model, or before pieces kept their sentence vectors."""
         meta = self._written_as(user)
-        return meta is not None and (meta.get("embedding") != self.embedding_name
+        return meta is not None and (meta.get("embedding") not in self._allowed()
                                      or not meta.get(SENTENCE_VECTORS))
 
     def reembed(self, user: str, progress: Callable[[int], None] | None = None) -> int:
-        """Re-embeds a user's memory with this store's model; returns the pieces re-embedded.
+        """Re-embeds a user's memory with this store's model (opened with "auto": the model for
+        the language the memory is in); returns the pieces re-embedded.
 
         The new vectors go into a staging collection that replaces the old one only when it is
         complete: a crash before that leaves the old memory whole, a crash after the swap's
@@ -606,15 +655,15 @@ class MemoryStore:
                 self.client.delete_collection(staging)  # a half-made copy from a crashed run
             except (NotFoundError, ValueError):
                 pass
-            new = self.client.create_collection(
-                staging, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}},
-                metadata={"user": user, "embedding": self.embedding_name,
-                          SENTENCE_VECTORS: True})
             got = old.get(include=["metadatas"])
             pieces = [_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
+            embedding = self._embedding_for_language(pieces)
+            new = self.client.create_collection(
+                staging, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}},
+                metadata={"user": user, "embedding": embedding, SENTENCE_VECTORS: True})
             for i in range(0, len(pieces), BATCH):
                 chunk = pieces[i:i + BATCH]
-                vectors, packed = self._encode(chunk)
+                vectors, packed = self._encode(chunk, embedding)
                 new.add(ids=[p.id for p in chunk], documents=[p.text for p in chunk],
                         embeddings=vectors,
                         metadatas=[m | {"sentences": s} for m, s in

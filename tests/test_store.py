@@ -262,3 +262,53 @@ def test_a_store_made_before_profiles_had_a_fixed_vector_length_still_opens(tmp_
     store = MemoryStore.open(tmp_path, embedding="e5")
     store.add_turn("Bob", D1, "hello", "hi")
     assert store.users() == ["Bob", "Emily"] and store.profile("Bob").name == "Bob"
+
+
+def test_each_users_memory_is_embedded_for_its_own_language(tmp_path):
+    from app.memory_factory import make_retriever
+    from app.settings import Settings
+    from memory.embeddings import make_embeddings
+
+    store = MemoryStore.open(tmp_path, embedding="auto", language="en")  # an English default
+    store.add_turn("li", D1, "我女儿下个月要去杭州读大学了，我有点舍不得。", "孩子长大了，你一定很骄傲。")
+    store.add_turn("li", D1, "晚饭做了红烧肉。", "听起来很香！")
+    store.add_turn("emily", D1, "My daughter starts university in Boston next month.",
+                   "You must be proud.")
+    assert store.embedded_with("li") == "e5+e5" and store.embedded_with("emily") == "minilm+e5"
+    assert store.embeddings_of("li") is make_embeddings("e5+e5")
+    # recall reads each user's question with that user's model
+    settings = Settings(data_dir=str(tmp_path))
+    found = make_retriever(settings, store, "li", reinforce=False).recall(
+        "孩子去哪个城市上学？", today=D2)
+    assert "杭州" in found[0].page_content
+    found = make_retriever(settings, store, "emily", reinforce=False).recall(
+        "Where is my girl going to study?", today=D2)
+    assert "Boston" in found[0].page_content
+    # a store opened with the Chinese default reads both, and each keeps its model
+    cn = MemoryStore.open(tmp_path, embedding="auto", language="cn")
+    assert not cn.needs_reembed("emily") and len(cn.pieces("emily")) == 1
+    cn.add_turn("emily", D2, "She chose to study biology.", "What a great choice!")
+    cn.add_turn("li", D2, "OK, thanks.", "不客气！")
+    assert cn.embedded_with("emily") == "minilm+e5" and cn.embedded_with("li") == "e5+e5"
+    # a memory made with a model outside the store's choice is re-embedded for its language
+    MemoryStore.open(tmp_path, embedding="minilm").add_turn("wang", D1, "我养了一只猫，叫咪咪。",
+                                                            "好可爱！")
+    assert store.needs_reembed("wang") and store.reembed("wang") == 1
+    assert store.embedded_with("wang") == "e5+e5"
+
+
+def test_chroma_rebuilds_our_embedding_function_from_a_collection(tmp_path):
+    import warnings
+
+    from memory.embeddings import ChromaEmbeddingFunction
+    from memory.store import collection_name
+
+    MemoryStore.open(tmp_path, embedding="minilm").add_turn("u", D1, "I adopted a kitten.", "Aw!")
+    client = MemoryStore.open(tmp_path, embedding="minilm").client
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Could not reconstruct embedding function" is none
+        col = client.get_collection(collection_name("u"))  # no function given: Chroma's own
+        ef = col.configuration["embedding_function"]
+        assert isinstance(ef, ChromaEmbeddingFunction) and ef.get_config() == {"model": "minilm"}
+        assert "I adopted a kitten." in col.query(query_texts=["my new pet"],
+                                                  n_results=1)["documents"][0][0]

@@ -44,12 +44,12 @@ test: $(STAMP) $(CHROMIUM) $(PG_INITDB)
 	$(BIN)/python -m pytest
 
 # notebooks/eval.ipynb headless: a seeded sample of USERS users per set (USERS=all: every user);
-# the executed copy is notebooks/eval.executed.ipynb, and its last line says how long it took.
+# the executed copy is notebooks/eval_executed.ipynb, and its last line says how long it took.
 USERS ?= 2
 notebook: $(STAMP)
 	cd notebooks && SF_EVAL_USERS=$(USERS) ../$(BIN)/jupyter-execute --timeout=-1 \
-		--output=eval.executed eval.ipynb
-	$(BIN)/python -c 'import nbformat; nb = nbformat.read("notebooks/eval.executed.ipynb", 4); \
+		--output=eval_executed eval.ipynb
+	$(BIN)/python -c 'import nbformat; nb = nbformat.read("notebooks/eval_executed.ipynb", 4); \
 		print(nb.cells[-1].outputs[0]["text"], end="")'
 
 clean:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from memory.forgetting import ForgettingCurve
+from memory.langgraph_store import MemoryBankStore
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
 
@@ -28,3 +29,10 @@ def make_retriever(s: Settings, store: MemoryStore, user: str, **overrides) -> E
     args = dict(store=store, user_id=user, k=s.recall_k, curve=forgetting_curve(s),
                 **recall_weights(s))
     return EbbinghausRetriever(**(args | overrides))
+
+
+def make_langgraph_store(s: Settings, store: MemoryStore | None = None) -> MemoryBankStore:
+    """The MemoryBank as a LangGraph `BaseStore`, recalling with the settings' curve and
+    weights (`memory.langgraph_store`)."""
+    store = store or open_store(s)
+    return MemoryBankStore(store, recaller=lambda user, k: make_retriever(s, store, user, k=k))

@@ -1,9 +1,12 @@
-"""The graph that `langgraph.json` serves (`langgraph dev`), built from settings on first use.
+"""What `langgraph.json` serves (`langgraph dev`), built from settings on first use: the
+companion graph (`graph`) and the MemoryBank as the server's long-term store (`store`), both
+over one memory.
 
 `graph` is a graph factory, as LangGraph's server accepts one, so that importing this module
 loads no model and the server is up at once (the import used to take 8-27 s and drew the
-server's slow-import warning). The graph is built in a background thread started at import,
-never on the server's event loop; a request that comes before it is ready waits for it.
+server's slow-import warning). The memory and the graph are built in a background thread
+started at import, never on the server's event loop; a request that comes before they are
+ready waits for them.
 
 It lives in app/, not graph/, because it reads the app's settings (dependencies point one way).
 No checkpointer: the dev server brings its own persistence and refuses a compiled-in one.
@@ -14,27 +17,39 @@ import app  # noqa: F401  (offline, no-telemetry environment before anything loa
 
 import asyncio
 import threading
+from types import SimpleNamespace
 
-from langgraph.graph.state import CompiledStateGraph
-
-_built: CompiledStateGraph | None = None
+_built: SimpleNamespace | None = None
 _building = threading.Lock()
 
 
-def companion() -> CompiledStateGraph:
-    """The process's companion graph, built once (concurrent first calls build it once)."""
+def _build() -> SimpleNamespace:
+    """The process's memory, companion graph and store, built once (concurrent first calls
+    build them once)."""
     global _built
     with _building:
         if _built is None:
             from app.companion import make_companion  # the models' imports wait too
+            from app.memory_factory import make_langgraph_store, open_store
             from app.settings import get_settings
 
-            _built = make_companion(get_settings())
+            s = get_settings()
+            memory = open_store(s)
+            _built = SimpleNamespace(graph=make_companion(s, store=memory),
+                                     store=make_langgraph_store(s, memory))
         return _built
 
 
-async def graph() -> CompiledStateGraph:
-    return _built if _built is not None else await asyncio.to_thread(companion)
+def companion():
+    return _build().graph
 
 
-threading.Thread(target=companion, name="build-companion", daemon=True).start()
+async def graph():
+    return (_built or await asyncio.to_thread(_build)).graph
+
+
+async def store():
+    return (_built or await asyncio.to_thread(_build)).store
+
+
+threading.Thread(target=_build, name="build-companion", daemon=True).start()

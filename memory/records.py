@@ -37,6 +37,7 @@ class MemoryPiece(BaseModel):
     strength: int = Field(default=1, ge=1)
     last_recall_date: str = ""  # YYYY-MM-DD; the creation date until first recalled
     extra: dict = Field(default_factory=dict)  # unknown fields of an imported turn, kept for export
+    key: str = ""  # the writer's own name for it (a message id, a LangGraph store key), if any
 
     def model_post_init(self, _ctx) -> None:
         if not self.last_recall_date:

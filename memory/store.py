@@ -97,7 +97,8 @@ def _meta(p: MemoryPiece) -> dict:
     return {"user": p.user, "date": p.date, "day": p.day.toordinal(), "kind": p.kind,
             "index": p.index, "query": p.query, "response": p.response, "summary": p.summary,
             "strength": p.strength, "last_recall_date": p.last_recall_date,
-            "extra": json.dumps(p.extra, ensure_ascii=False) if p.extra else ""}
+            "extra": json.dumps(p.extra, ensure_ascii=False) if p.extra else ""} \
+        | ({"key": p.key} if p.key else {})
 
 
 def _piece(id_: str, meta: dict) -> MemoryPiece:
@@ -105,7 +106,8 @@ def _piece(id_: str, meta: dict) -> MemoryPiece:
                        index=meta["index"], query=meta.get("query", ""),
                        response=meta.get("response", ""), summary=meta.get("summary", ""),
                        strength=meta["strength"], last_recall_date=meta["last_recall_date"],
-                       extra=json.loads(meta["extra"]) if meta.get("extra") else {})
+                       extra=json.loads(meta["extra"]) if meta.get("extra") else {},
+                       key=meta.get("key", ""))
 
 
 def _days(start: date, end: date) -> dict:
@@ -465,11 +467,10 @@ class MemoryStore:
                 # index at the same moment. Chroma's `add` keeps the first write of an id and
                 # ignores the rest, so a nonce read back tells whose turn holds it.
                 piece = MemoryPiece(id=turn_id(user, d, index), user=user, date=d, kind="turn",
-                                    index=index, query=query, response=response)
+                                    index=index, query=query, response=response, key=key or "")
                 nonce = uuid.uuid4().hex
                 col.add(ids=[piece.id], documents=[text], embeddings=vector,
-                        metadatas=[_meta(piece) | {"sentences": packed[0], "nonce": nonce}
-                                   | ({"key": key} if key else {})])
+                        metadatas=[_meta(piece) | {"sentences": packed[0], "nonce": nonce}])
                 got = col.get(ids=[piece.id], include=["metadatas"])["metadatas"]
                 if got and got[0].get("nonce") == nonce:
                     return piece
@@ -541,6 +542,17 @@ class MemoryStore:
             col.delete(ids=list(ids))
 
     # -- reading pieces -----------------------------------------------------------------------
+    def find(self, user: str, key: str) -> MemoryPiece | None:
+        """The user's piece with this id, or else the one its writer named `key`."""
+        self.flush(user)
+        col = self._collection(user, create=False)
+        if col is None or not key:
+            return None
+        got = col.get(ids=[key], include=["metadatas"])
+        if not got["ids"]:
+            got = col.get(where={"key": key}, limit=1, include=["metadatas"])
+        return _piece(got["ids"][0], got["metadatas"][0]) if got["ids"] else None
+
     def count(self, user: str) -> int:
         col = self._collection(user, create=False)
         return 0 if col is None else col.count()

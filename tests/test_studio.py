@@ -54,6 +54,15 @@ def test_two_turns_through_the_dev_server(server, tmp_path):
                               input={"messages": [{"role": "user", "content": "Any news?"}],
                                      "today": "2023-05-07"}, context={"user_id": "Emily"})
     assert fourth["remembered"] == "Emily_2023-05-07_0"
+    # the server's long-term store is the same memory (langgraph.json's store): what the
+    # companion remembered is found there, recalled the MemoryBank's way, and a note put
+    # there is what the companion recalls
+    found = client.store.search_items(["memories", "Emily"], query="my kitten's name", limit=3)
+    assert "I adopted a kitten named Mochi." in [i["value"]["query"] for i in found["items"]]
+    client.store.put_item(["memories", "Emily"], "allergy",
+                          {"query": "I am allergic to peanuts.", "date": "2023-05-07"})
+    fifth = say("What food am I allergic to?", "2023-05-08", client.threads.create()["thread_id"])
+    assert "I am allergic to peanuts." in [m.get("query") for m in fifth["recalled"]]
     # the import was quick: the server did not warn of a slow one
     assert "exceeded the expected startup time" not in (tmp_path / "server.log").read_text()
 

@@ -229,14 +229,6 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                 for m in methods}
 
 
-def evaluate_retrieval(bank_path: str | Path, gold_path: str | Path, method: str = "ours",
-                       ks: tuple[int, ...] = (1, 2, 3, 5, 10), today: date | None = None,
-                       embedding: str = "auto", language: str = "en",
-                       progress: Callable[[int], None] | None = None) -> dict:
-    return evaluate_methods(bank_path, gold_path, (method,), ks, today, embedding, language,
-                            progress)[method]
-
-
 def _run(method: str, search: Search, golds: list[Gold], todays: dict[str, date],
          ks: tuple[int, ...], progress: Callable[[int], None] | None) -> dict:
     kmax = max(ks)

@@ -1,8 +1,8 @@
 """MemoryBank: the long-term memory of SiliconFriend, usable without LangGraph."""
 from memory.forgetting import ForgettingCurve, retention
-from memory.records import MemoryPiece, Profile, Turn
+from memory.records import MemoryPiece, Profile
 from memory.store import MemoryStore
 from memory.retriever import EbbinghausRetriever
 
-__all__ = ["ForgettingCurve", "retention", "MemoryPiece", "Profile", "Turn", "MemoryStore",
+__all__ = ["ForgettingCurve", "retention", "MemoryPiece", "Profile", "MemoryStore",
            "EbbinghausRetriever"]

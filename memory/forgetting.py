@@ -32,10 +32,6 @@ class ForgettingCurve:
     def retention(self, last_recall: date, strength: int, today: date) -> float:
         return retention((today - last_recall).days, strength, self.tau)
 
-    def days_left(self, strength: int) -> float:
-        """Days without recall until retention drops below the threshold."""
-        return -math.log(self.threshold) * self.tau * strength
-
     def forgets(self, piece_id: str, last_recall: date, strength: int, today: date) -> bool:
         r = self.retention(last_recall, strength, today)
         if self.mode == "threshold":

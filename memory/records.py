@@ -18,12 +18,6 @@ def summary_id(user: str, day: str) -> str:
     return f"{user}_{day}_summary"
 
 
-class Turn(BaseModel):
-    """One exchange as the seed format holds it."""
-    query: str
-    response: str
-
-
 class MemoryPiece(BaseModel):
     """A unit of recallable memory: one turn or one day's event summary."""
     id: str

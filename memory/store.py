@@ -139,13 +139,14 @@ class MemoryStore:
     def __init__(self, client: ClientAPI, embeddings: Embeddings, embedding_name: str,
                  by_language: dict[str, str] | None = None) -> None:
         self.client = client
-        self.embeddings = embeddings  # the default: a user's memory may use another (`of`)
+        self.embeddings = embeddings  # the default; a user's may differ (`embeddings_of`)
         self.embedding_name = embedding_name
         # Opened with "auto": a user's memory is embedded for the language it is in (Chinese
         # memory with e5 on both halves even where the server's default is English), chosen by
         # its first write and kept in its collection's metadata.
         self.by_language = by_language
         self._models = {embedding_name: embeddings}
+        self._loading = threading.Lock()  # a model loads once, even when asked for at once
         self._ef = ChromaEmbeddingFunction(embeddings, embedding_name)
         self._collections: dict[str, Collection] = {}
         self._lock = threading.RLock()  # serializes read-modify-write (turn index, strength)
@@ -170,9 +171,10 @@ class MemoryStore:
 
     def model(self, name: str) -> Embeddings:
         """The embedding model called `name` (loaded once per process)."""
-        if name not in self._models:
-            self._models[name] = make_embeddings(name)
-        return self._models[name]
+        with self._loading:
+            if name not in self._models:
+                self._models[name] = make_embeddings(name)
+            return self._models[name]
 
     def embedding_for(self, user: str, pieces: Sequence[MemoryPiece] = ()) -> str:
         """The embedding a user's memory is written and searched with: the one their memory

@@ -1,1 +1,2 @@
-"""Every prompt, English and Chinese, as data (arrives with the companion graph issue)."""
+"""Every prompt, English and Chinese, as data: the companion's replies (`companion`), reflection's
+summaries and portrait (`reflection`), and the reply evaluation's judge (`judge`)."""

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.evaluation import (METHODS, EvalDataError, _score, check_evidence, evaluate_retrieval,
+from app.evaluation import (METHODS, EvalDataError, _score, check_evidence, evaluate_methods,
                             read_gold)
 from app.settings import get_settings
 from memory.seed_format import read_bank
@@ -62,7 +62,7 @@ def test_scores_follow_their_definitions():
 
 
 def test_ours_finds_the_evidence(files):
-    r = evaluate_retrieval(*files, "ours", (1, 3))
+    r = evaluate_methods(*files, ("ours",), (1, 3))["ours"]
     assert r["method"] == "ours" and r["questions"] == 5 and r["answerable"] == 4
     assert r["hit@k"] == {"1": 1.0, "3": 1.0} and r["recall@k"]["3"] == 1.0
     assert r["recall@k"]["1"] == pytest.approx((1 + 1 + 0.5 + 1) / 4)
@@ -74,7 +74,7 @@ def test_ours_finds_the_evidence(files):
 
 @pytest.mark.parametrize("method", METHODS)
 def test_every_method_runs_on_the_same_data(files, method):
-    r = evaluate_retrieval(*files, method, (1, 2, 3))
+    r = evaluate_methods(*files, (method,), (1, 2, 3))[method]
     assert r["method"] == method and set(r["hit@k"]) == {"1", "2", "3"}
     assert all(0 <= v <= 1 for v in r["hit@k"].values())
     assert r["hit@k"]["1"] <= r["hit@k"]["2"] <= r["hit@k"]["3"]
@@ -101,7 +101,7 @@ def test_evidence_the_bank_lacks_is_refused(files, tmp_path):
     gold = tmp_path / "bad.jsonl"
     gold.write_text(json.dumps(GOLD[0] | {"evidence": [["2024-03-01", 7]]}), encoding="utf-8")
     with pytest.raises(EvalDataError, match="no turn 7 on 2024-03-01"):
-        evaluate_retrieval(bank, gold)
+        evaluate_methods(bank, gold)
 
 
 def test_eval_command_writes_json(files, tmp_path, monkeypatch):

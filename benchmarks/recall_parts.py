@@ -3,7 +3,7 @@ taken away at a time (the weights of the others unchanged).
 
     python benchmarks/recall_parts.py --language en [--json OUT]
     python benchmarks/recall_parts.py --language cn [--json OUT]
-    python benchmarks/recall_parts.py --set en_holdout [--json OUT]   (any folder of eval_data/)
+    python benchmarks/recall_parts.py --set life_en [--json OUT]   (any folder of eval_data/)
     python benchmarks/recall_parts.py --set en --try '{"lexical_weight": 0.2}' [--try ...]
         (more rows: all parts with these weights changed)
 """
@@ -41,7 +41,7 @@ VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--language", default="en", help="its development set")
-    ap.add_argument("--set", dest="name", help="a set of eval_data/ by folder, e.g. en_holdout")
+    ap.add_argument("--set", dest="name", help="a set of eval_data/ by folder, e.g. life_en")
     ap.add_argument("--try", dest="tries", action="append", default=[], type=json.loads,
                     help="retriever weights as JSON, one more row each")
     ap.add_argument("--json", dest="json_out")

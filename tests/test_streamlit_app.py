@@ -208,11 +208,12 @@ def test_summarize_now_shows_its_progress_then_the_days(server):
         at = button(at.run(), "Summarize now").click().run()
         assert button(at, "Summarize now").disabled
         for _ in range(60):  # the fragment redraws itself; here each run stands for a tick
-            if any("day 1 of 2" in i.value for i in at.info):
+            if any("1 of 2 days done" in i.value for i in at.info):
                 break
             threading.Event().wait(0.5)
             at = at.run()
-        assert any(i.value == f"Summarizing in the background: day 1 of 2 ({days[0]})."
+        assert any(i.value == f"Summarizing in the background: 1 of 2 days done (the last: "
+                   f"{days[0]})."
                    for i in at.info)
     finally:
         gate.set()

@@ -5,6 +5,7 @@ from memory.forgetting import ForgettingCurve
 from memory.langgraph_store import MemoryBankStore
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
+from memory.weights import RecallWeights
 
 from app.settings import Settings
 
@@ -19,15 +20,14 @@ def forgetting_curve(s: Settings) -> ForgettingCurve:
                            seed=s.forget_seed)
 
 
-def recall_weights(s: Settings) -> dict[str, float]:
+def recall_weights(s: Settings) -> RecallWeights:
     """The retriever's ranking weights from settings (for the CLI's search and the graph)."""
-    return {"retention_weight": s.retention_weight, "date_boost": s.date_boost,
-            "lexical_weight": s.lexical_weight, "change_boost": s.change_boost}
+    return RecallWeights.model_validate(s.model_dump(include=set(RecallWeights.model_fields)))
 
 
 def make_retriever(s: Settings, store: MemoryStore, user: str, **overrides) -> EbbinghausRetriever:
     args = dict(store=store, user_id=user, k=s.recall_k, curve=forgetting_curve(s),
-                **recall_weights(s))
+                weights=recall_weights(s))
     return EbbinghausRetriever(**(args | overrides))
 
 

@@ -9,8 +9,12 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from memory.weights import RecallWeights
 
-class Settings(BaseSettings):
+
+class Settings(BaseSettings, RecallWeights):
+    """Also recall's ranking weights, each one (`memory.weights.RecallWeights`): SF_LEXICAL_WEIGHT,
+    SF_HINT_BOOST and so on."""
     model_config = SettingsConfigDict(env_prefix="SF_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path(".sf_data"), description="memory, threads and caches live here")
@@ -52,10 +56,6 @@ class Settings(BaseSettings):
     forget_seed: int = 0
     # Recall
     recall_k: int = Field(3, ge=1)
-    retention_weight: float = Field(0.15, ge=0, le=1)
-    date_boost: float = Field(1.0, ge=0)
-    lexical_weight: float = Field(0.2, ge=0, description="weight of BM25 in recall")
-    change_boost: float = Field(0.3, ge=0, description="a question about now: statements of change")
     # CPU threads of one e5 embedding call; read by `memory.embeddings` from the environment
     e5_threads: int = Field(1, ge=1)
     # Accounts and conversation threads on PostgreSQL (postgresql://user:pass@host:port/db),

@@ -1,10 +1,10 @@
 """What each part of recall adds: hit@3 of our retriever on the evaluation sets with one part
 taken away at a time (the weights of the others unchanged).
 
-    python benchmarks/recall_parts.py --language en [--json OUT]
-    python benchmarks/recall_parts.py --language cn [--json OUT]
-    python benchmarks/recall_parts.py --set life_en [--json OUT]   (any folder of eval_data/)
-    python benchmarks/recall_parts.py --set en --try '{"lexical_weight": 0.2}' [--try ...]
+    python benchmarks/recall_parts.py --language en [--json OUT]     (life_en)
+    python benchmarks/recall_parts.py --language cn [--json OUT]     (life_cn)
+    python benchmarks/recall_parts.py --set life_en_blind [--json OUT]   (any folder of eval_data/)
+    python benchmarks/recall_parts.py --set life_en --try '{"lexical_weight": 0.2}' [--try ...]
         (more rows: all parts with these weights changed)
 """
 from __future__ import annotations
@@ -40,14 +40,14 @@ VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--language", default="en", help="its development set")
+    ap.add_argument("--language", default="en", help="its development set (life_en, life_cn)")
     ap.add_argument("--set", dest="name", help="a set of eval_data/ by folder, e.g. life_en")
     ap.add_argument("--try", dest="tries", action="append", default=[], type=json.loads,
                     help="retriever weights as JSON, one more row each")
     ap.add_argument("--json", dest="json_out")
     args = ap.parse_args()
-    name = args.name or args.language
-    lang = name.split("_")[0]
+    name = args.name or f"life_{args.language}"
+    lang = "cn" if "cn" in name.split("_") else "en"
     root = Path(__file__).resolve().parents[1] / "eval_data" / name
     banks, golds = read_bank(root / f"bank_{name}.json"), read_gold(root / f"gold_{name}.jsonl")
     todays = {b.profile.user: default_today(b) for b in banks}

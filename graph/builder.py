@@ -12,6 +12,7 @@ from langgraph.graph.state import CompiledStateGraph
 from memory.background import ReflectionWorker, default_worker
 from memory.forgetting import ForgettingCurve
 from memory.store import MemoryStore
+from memory.weights import RecallWeights
 
 from graph.nodes import CompanionNodes, fail
 from graph.ownership import with_owner_check
@@ -22,7 +23,8 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
                 checkpointer: BaseCheckpointSaver | None = None,
                 curve: ForgettingCurve | None = None, clock: Callable[[], date] = date.today,
                 recall_k: int = 3, history_exchanges: int = 4,
-                recall_weights: dict[str, float] | None = None, reflect_every: int | None = 20,
+                recall_weights: RecallWeights | dict[str, float] | None = None,
+                reflect_every: int | None = 20,
                 reflector: ReflectionWorker | None = None,
                 name: str = "siliconfriend") -> CompiledStateGraph:
     """One turn: retrieve -> respond -> remember -> (reflect | fail) -> end.
@@ -36,13 +38,13 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     Input: {"messages": [HumanMessage], "user_id": ..., "language": "en"|"cn",
     "today": "YYYY-MM-DD"}; output: messages, recalled, day, remembered. `recall_k` and
     `history_exchanges` can be changed per run through the context (`Context`);
-    `recall_weights` overrides `EbbinghausRetriever`'s ranking weights (retention_weight,
-    date_boost, lexical_weight, change_boost, recency_weight).
+    `recall_weights`: recall's ranking weights (`RecallWeights`, or a dict of those to change
+    from their defaults).
     """
     nodes = CompanionNodes(
         model, store, curve=curve or ForgettingCurve(), clock=clock,
         defaults=Context(recall_k=recall_k, history_exchanges=history_exchanges),
-        weights=recall_weights or {}, reflect_every=reflect_every,
+        weights=RecallWeights.model_validate(recall_weights or {}), reflect_every=reflect_every,
         reflector=reflector or default_worker())
     builder = StateGraph(State, context_schema=Context, input_schema=InputState,
                          output_schema=OutputState)

@@ -15,6 +15,7 @@ from memory.background import BACKGROUND, ReflectionWorker
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
+from memory.weights import RecallWeights
 from memory.summarizer import Summarizer
 from memory.language import detect
 from prompts.companion import COMPANION, MEMORY_CHARS
@@ -186,7 +187,7 @@ class CompanionNodes:
     """The nodes, sharing the chat model, the memory store and the clock."""
 
     def __init__(self, model: BaseChatModel, store: MemoryStore, *, curve: ForgettingCurve,
-                 clock: Callable[[], date], defaults: Context, weights: dict[str, float],
+                 clock: Callable[[], date], defaults: Context, weights: RecallWeights,
                  reflect_every: int | None, reflector: ReflectionWorker) -> None:
         self.model, self.store, self.curve, self.clock = model, store, curve, clock
         self.defaults = defaults
@@ -213,7 +214,7 @@ class CompanionNodes:
             if isinstance(m, HumanMessage))
         retriever = EbbinghausRetriever(
             store=self.store, user_id=user, k=self._setting(runtime, "recall_k"),
-            curve=self.curve, today=day, shown=shown, **self.weights)
+            curve=self.curve, today=day, shown=shown, weights=self.weights)
         recalled = [Recalled(text=d.page_content, **{k: v for k, v in d.metadata.items()
                                                       if k in Recalled.__annotations__})
                     for d in retriever.invoke(query)]

@@ -10,7 +10,7 @@ import numpy as np
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from memory import lexical, sentences
 from memory.embeddings import DualEmbeddings
@@ -18,6 +18,7 @@ from memory.forgetting import ForgettingCurve
 from memory.query import Query, read_query, tells_change
 from memory.records import MemoryPiece
 from memory.store import Match, MemoryStore
+from memory.weights import RecallWeights
 
 
 class EbbinghausRetriever(BaseRetriever):
@@ -59,15 +60,7 @@ class EbbinghausRetriever(BaseRetriever):
     curve: ForgettingCurve = Field(default_factory=ForgettingCurve)
     today: date | None = None  # fixed "today"; None asks `clock` on every call
     clock: Callable[[], date] = date.today
-    whole_weight: float = 0.15
-    said_weight: float = 0.5
-    sentence_weight: float = 0.35
-    retention_weight: float = 0.15
-    date_boost: float = 1.0
-    lexical_weight: float = 0.2
-    change_boost: float = 0.3
-    recency_weight: float = 0.1
-    hint_boost: float = 0.3  # for a piece inside the window of a vague time word
+    weights: RecallWeights = Field(default_factory=RecallWeights)
     candidates: int = 40  # nearest neighbours fetched before re-ranking
     hint_candidates: int = 10  # and the nearest inside a vague time word's window
     usual_days: int = 30  # an open question's days are weighed against this many days' talk
@@ -76,6 +69,16 @@ class EbbinghausRetriever(BaseRetriever):
     # The user's words of exchanges the caller already shows (a conversation's recent turns):
     # recalling them again would only take the place of an older memory.
     shown: frozenset[str] = frozenset()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weights_by_name(cls, data):
+        """`lexical_weight=0` and the like may be given by name: they go into `weights`."""
+        if isinstance(data, dict) and (named := data.keys() & RecallWeights.model_fields):
+            base = RecallWeights.model_validate(data.get("weights") or {})
+            data = {k: v for k, v in data.items() if k not in named} | {
+                "weights": RecallWeights(**(base.model_dump() | {k: data[k] for k in named}))}
+        return data
 
     def _query(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The query as the whole-exchange model and the user's-words model read it (one
@@ -99,8 +102,8 @@ class EbbinghausRetriever(BaseRetriever):
         rows = sentences.unpack(m.sentences, len(said))
         focus = int((rows @ said).argmax()) if rows is not None else None
         best = float(rows[focus] @ said) if focus is not None else c_said
-        return (self.whole_weight * c_whole + self.said_weight * c_said
-                + self.sentence_weight * best, focus)
+        return (self.weights.whole_weight * c_whole + self.weights.said_weight * c_said
+                + self.weights.sentence_weight * best, focus)
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
@@ -154,7 +157,7 @@ class EbbinghausRetriever(BaseRetriever):
         sims = [sim for _, sim in found.values()]
         low, span = min(sims, default=0.0), (max(sims, default=0.0) - min(sims, default=0.0)) or 1.0
         words = dict(zip(found, lexical.bm25_scores(asked.to_embed, [p.text for p, _ in found.values()])
-                         if self.lexical_weight else [0.0] * len(found)))
+                         if self.weights.lexical_weight else [0.0] * len(found)))
         top_words = max(words.values(), default=0.0) or 1.0
         lateness = _lateness([p for p, _ in found.values()]) if asked.about_now else {}
         ranked = []
@@ -162,16 +165,16 @@ class EbbinghausRetriever(BaseRetriever):
             last = date.fromisoformat(p.last_recall_date)
             r = self.curve.retention(last, p.strength, today) if p.kind == "turn" else 1.0
             relevance = (sim - low) / span
-            score = (relevance + self.lexical_weight * words[pid] / top_words
-                     - self.retention_weight * (1 - r))
+            score = (relevance + self.weights.lexical_weight * words[pid] / top_words
+                     - self.weights.retention_weight * (1 - r))
             if pid in named:
-                score += self.date_boost
+                score += self.weights.date_boost
             if any(h.start <= p.day <= h.end for h in asked.hints):
-                score += self.hint_boost
+                score += self.weights.hint_boost
             if asked.about_now:
-                score += self.recency_weight * lateness[pid]
+                score += self.weights.recency_weight * lateness[pid]
                 if p.kind == "turn" and tells_change(p.said):
-                    score += self.change_boost
+                    score += self.weights.change_boost
             ranked.append((score, p, sim, r))
         ranked.sort(key=lambda x: (-x[0], x[1].date, x[1].index))
         return ranked[:k], focus
@@ -207,7 +210,7 @@ class EbbinghausRetriever(BaseRetriever):
             p = m.piece
             r = (self.curve.retention(date.fromisoformat(p.last_recall_date), p.strength, today)
                  if p.kind == "turn" else 1.0)
-            score = lateness[pid] + telling[pid] - self.retention_weight * (1 - r)
+            score = lateness[pid] + telling[pid] - self.weights.retention_weight * (1 - r)
             scored.append((score, p, r))
         scored.sort(key=lambda x: (-x[0], x[1].date, x[1].index))
         turn_of_day: Counter = Counter()

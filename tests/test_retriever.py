@@ -343,11 +343,21 @@ def test_memories_stored_without_sentence_vectors_are_still_recalled(coffee):
     assert after.metadata["similarity"] == pytest.approx(before.metadata["similarity"], abs=2e-3)
 
 
-def test_the_apps_settings_default_to_the_retrievers_own_weights():
-    """The app passes its settings to the retriever: their defaults are the evaluated weights."""
-    from app.memory_factory import recall_weights
+def test_every_recall_weight_is_a_setting_that_reaches_the_retriever(tmp_path, monkeypatch):
+    """One `RecallWeights`: the settings expose each weight (SF_<NAME>), with its defaults, and
+    the app's retriever ranks with what they say."""
+    from app.memory_factory import make_retriever
     from app.settings import Settings
+    from memory.weights import RecallWeights
 
-    defaults = Settings.model_construct()  # field defaults, no environment
-    for name, value in recall_weights(defaults).items():
-        assert value == EbbinghausRetriever.model_fields[name].default, name
+    assert Settings.model_construct().model_dump(include=set(RecallWeights.model_fields)) == \
+        RecallWeights().model_dump()  # field defaults, no environment
+    monkeypatch.setenv("SF_HINT_BOOST", "0.7")
+    monkeypatch.setenv("SF_LEXICAL_WEIGHT", "0")
+    store = MemoryStore.open(tmp_path, embedding="minilm")
+    got = make_retriever(Settings(data_dir=tmp_path), store, "u").weights
+    assert got == RecallWeights(hint_boost=0.7, lexical_weight=0)
+    # a weight given by name still lands in `weights`, and is checked
+    assert EbbinghausRetriever(store=store, user_id="u", date_boost=2).weights.date_boost == 2
+    with pytest.raises(ValueError):
+        EbbinghausRetriever(store=store, user_id="u", retention_weight=-1)

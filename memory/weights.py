@@ -1,0 +1,18 @@
+"""Recall's ranking weights, in one place: the retriever reads them, the app's settings expose
+each one (as SF_<NAME>), the graph and the evaluation pass them on. The defaults were chosen on
+the development sets (EVALUATION.md); what each weighs is in `EbbinghausRetriever`'s docstring."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class RecallWeights(BaseModel):
+    whole_weight: float = Field(0.15, ge=0, description="cosine of the whole exchange")
+    said_weight: float = Field(0.5, ge=0, description="cosine of the user's words")
+    sentence_weight: float = Field(0.35, ge=0, description="cosine of the user's best sentence")
+    retention_weight: float = Field(0.15, ge=0, le=1, description="what a faded memory loses")
+    date_boost: float = Field(1.0, ge=0, description="a piece from a day the question names")
+    lexical_weight: float = Field(0.2, ge=0, description="BM25 of the question's words")
+    change_boost: float = Field(0.3, ge=0, description="a question about now: a told change")
+    recency_weight: float = Field(0.1, ge=0, description="a question about now: lateness")
+    hint_boost: float = Field(0.3, ge=0, description="inside a vague time word's window")

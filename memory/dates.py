@@ -201,7 +201,13 @@ _RULES = [(re.compile(p, re.I | re.A), f) for p, f in _EN_RULES] + [(re.compile(
 
 
 def find_dates(text: str, today: date) -> list[DateSpan]:
-    """Every date or date range the text names, in order of appearance, deduplicated."""
+    """Every date or date range the text names, in order of appearance, deduplicated.
+
+    >>> [(s.text, s.start.isoformat()) for s in find_dates("Did I run on May 3rd?", date(2023, 5, 10))]
+    [('May 3rd', '2023-05-03')]
+    >>> [(s.text, s.start.isoformat()) for s in find_dates("我上周三去哪儿了？", date(2023, 5, 10))]
+    [('上周三', '2023-05-03')]
+    """
     if not isinstance(text, str) or not text:
         return []
     found = []

@@ -44,6 +44,18 @@ class Query:
 
 
 def read_query(text: str, today: date) -> Query:
+    """What a question asks, as recall reads it: its words without the date words, the days
+    it names, the window of a vague time word, and whether it is about now.
+
+    >>> q = read_query("What did I cook last weekend?", date(2023, 5, 10))
+    >>> q.to_embed, [(s.start.isoformat(), s.end.isoformat()) for s in q.spans]
+    ('What did I cook ?', [('2023-05-06', '2023-05-07')])
+    >>> q = read_query("Recently I went on a trip, where?", date(2023, 5, 10))
+    >>> q.spans, [(h.text, h.start.isoformat(), h.end.isoformat()) for h in q.hints]
+    ([], [('Recently', '2023-03-26', '2023-05-09')])
+    >>> read_query("Where do I live now?", date(2023, 5, 10)).about_now
+    True
+    """
     spans = find_dates(text, today)
     rest = text
     for span in spans:

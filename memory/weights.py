@@ -7,6 +7,12 @@ from pydantic import BaseModel, Field
 
 
 class RecallWeights(BaseModel):
+    """The defaults are the evaluated ones; change a few, and the rest stay:
+
+    >>> RecallWeights(lexical_weight=0).model_dump(include={"lexical_weight", "date_boost"})
+    {'date_boost': 1.0, 'lexical_weight': 0.0}
+    """
+
     whole_weight: float = Field(0.15, ge=0, description="cosine of the whole exchange")
     said_weight: float = Field(0.5, ge=0, description="cosine of the user's words")
     sentence_weight: float = Field(0.35, ge=0, description="cosine of the user's best sentence")

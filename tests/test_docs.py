@@ -1,0 +1,37 @@
+"""The examples the docs show run as tests: the public modules' docstring examples (doctest),
+and the README's MemoryBank example as written."""
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+import memory.dates
+import memory.forgetting
+import memory.language
+import memory.query
+import memory.weights
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("module", [memory.dates, memory.forgetting, memory.language,
+                                    memory.query, memory.weights], ids=lambda m: m.__name__)
+def test_docstring_examples(module):
+    failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert tried > 0 and failed == 0
+
+
+def test_the_readmes_memorybank_example_runs_as_written(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The MemoryBank (`memory/`)"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.chdir(tmp_path)  # its ".sf_data" lands here
+    scope: dict = {}
+    exec(compile(code, "README.md", "exec"), scope)
+    meta = scope["docs"][0].metadata
+    assert {"id", "date", "kind", "similarity", "retention", "strength", "score", "query",
+            "response"} <= set(meta)
+    assert "Mochi" in scope["docs"][0].page_content

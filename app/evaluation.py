@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from memory.embeddings import SINGLE_BY_LANGUAGE
+from memory.embeddings import SINGLE_BY_LANGUAGE, ChromaEmbeddingFunction
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
@@ -132,7 +132,8 @@ def original(store: MemoryStore, banks: list[UserBank]) -> Search:
         user = b.profile.user
         col = store.client.create_collection(
             "sf_eval_orig_" + hashlib.sha256(user.encode()).hexdigest()[:32],
-            embedding_function=store._ef, configuration={"hnsw": {"space": "cosine"}})
+            embedding_function=ChromaEmbeddingFunction(store.embeddings, store.embedding_name),
+            configuration={"hnsw": {"space": "cosine"}})
         turns = [p for p in b.pieces if p.kind == "turn"]
         for i in range(0, len(turns), 256):
             chunk = turns[i:i + 256]

@@ -37,7 +37,7 @@ from memory.dates import find_dates
 from memory.embeddings import resolve_name
 from memory.records import MemoryPiece, turn_id
 from memory.retriever import EbbinghausRetriever
-from memory.store import MemoryStore, _meta
+from memory.store import MemoryStore
 
 USER = "bench-user"
 PER_DAY = 40  # turns a day: a talkative but plausible companion user
@@ -181,8 +181,6 @@ def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]],
     original): exact duplicates would give HNSW degenerate zero-distance clusters no real
     store has. Ids, dates and metadata are unique per turn, written by the store's own helper.
     """
-    store._ensure_profile(USER)  # put() would create it; the direct path must too
-    col = store._collection(USER, create=True)
     noise = np.random.default_rng(seed)
     batch = min(5000, store.client.get_max_batch_size())
     layout = day_layout(n, END_DAY)
@@ -197,10 +195,8 @@ def build_user(store: MemoryStore, n: int, pool: list[tuple[str, str]],
         vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
         # buffer_idx: the time-weighted baseline maps search hits to its memory_stream by it;
         # an extra metadata key that our store ignores when it reads pieces back.
-        metas = [_meta(p) | {"buffer_idx": k, "sentences": pool_vecs[1][k % len(pool)]}
-                 for p, k in zip(pieces, idx)]
-        col.add(ids=[p.id for p in pieces], documents=[p.text for p in pieces],
-                metadatas=metas, embeddings=vecs)  # add, not upsert: the collection is fresh
+        store.put_encoded(pieces, vecs.tolist(), [pool_vecs[1][k % len(pool)] for k in idx],
+                          extra=[{"buffer_idx": k} for k in idx])
 
 
 def time_weighted(store: MemoryStore):
@@ -213,7 +209,7 @@ def time_weighted(store: MemoryStore):
     from langchain_classic.retrievers import TimeWeightedVectorStoreRetriever
     from langchain_core.documents import Document
 
-    col = store._collection(USER, create=False)
+    col = store.collection(USER)
     n = col.count()
     stream: list = [None] * n
     for off in range(0, n, 5000):
@@ -286,7 +282,7 @@ def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None,
     tw = time_weighted(store)
     tw_setup_s = time.perf_counter() - t0
 
-    col = store._collection(USER, create=False)
+    col = store.collection(USER)
     ours = EbbinghausRetriever(store=store, user_id=USER, k=K, today=TODAY)  # reinforces: real cost
 
     def dense(q: str):
@@ -450,7 +446,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         encoder = MemoryStore.open(tmp, embedding=args.embedding)
         for lo in tqdm(range(0, len(drafts), 256), desc="embed pool", unit="batch"):
-            v, p = encoder._encode(drafts[lo:lo + 256])
+            v, p = encoder.encode(drafts[lo:lo + 256])
             vecs += v
             packed += p
     pool_vecs = (np.asarray(vecs, dtype=np.float32), packed)

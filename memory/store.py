@@ -415,6 +415,32 @@ class MemoryStore:
             self.save_profile(Profile(user=user, name=user))
 
     # -- writing pieces -----------------------------------------------------------------------
+    def encode(self, pieces: Sequence[MemoryPiece]) -> tuple[list[list[float]], list[str]]:
+        """The vectors `put` would write for these pieces (one user's, or a new user's): each
+        piece's vector and its packed sentence vectors."""
+        return self._encode(pieces, self.embedding_for(pieces[0].user, pieces) if pieces else None)
+
+    def put_encoded(self, pieces: Sequence[MemoryPiece], vectors: Sequence[Sequence[float]],
+                    sentence_vectors: Sequence[str], extra: Sequence[dict] | None = None) -> None:
+        """Adds new pieces of one user with vectors already made (`encode`), as a bulk load
+        from elsewhere does; `extra` adds metadata of the caller's own to each."""
+        if not pieces:
+            return
+        user = pieces[0].user
+        extra = extra or [{}] * len(pieces)
+        with self._undone_if_deleted_meanwhile(user), self._lock:
+            self._ensure_profile(user)
+            self._collection(user, create=True, embedding=self.embedding_for(user, pieces)).add(
+                ids=[p.id for p in pieces], documents=[p.text for p in pieces],
+                embeddings=[list(v) for v in vectors],
+                metadatas=[_meta(p) | {"sentences": s} | e
+                           for p, s, e in zip(pieces, sentence_vectors, extra)])
+
+    def collection(self, user: str) -> Collection | None:
+        """The user's Chroma collection, for tools that query it directly (the benchmarks'
+        baselines); None if the user has no memory."""
+        return self._collection(user, create=False)
+
     def put(self, pieces: Sequence[MemoryPiece]) -> None:
         """Upserts pieces (ids are stable, so re-writing one replaces it, never duplicates)."""
         by_user: dict[str, list[MemoryPiece]] = {}

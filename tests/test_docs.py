@@ -1,5 +1,6 @@
 """The examples the docs show run as tests: the public modules' docstring examples (doctest),
-and the README's MemoryBank example as written."""
+and the README's MemoryBank example as written; and the running app's imports stay clear of the
+offline tools."""
 from __future__ import annotations
 
 import doctest
@@ -35,3 +36,20 @@ def test_the_readmes_memorybank_example_runs_as_written(tmp_path, monkeypatch):
     assert {"id", "date", "kind", "similarity", "retention", "strength", "score", "query",
             "response"} <= set(meta)
     assert "Mochi" in scope["docs"][0].page_content
+
+
+def test_the_running_app_imports_nothing_of_training_or_evaluation():
+    # What the page, the chat command and the graph load (app.studio builds from these, in a
+    # thread). The offline tools (evaluation, reply scoring, LoRA training) are loaded only by
+    # their own commands.
+    import subprocess
+    import sys
+
+    probe = ("import sys, app.accounts, app.chat_models, app.companion, app.memory_factory, "
+             "app.memory_views, app.settings, app.ui_text, graph, memory.background, "
+             "memory.seed_format, memory.summarizer, prompts.reflection; "
+             "print(sorted(m for m in ('app.evaluation', 'app.reply_eval', 'app.finetune', "
+             "'peft') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300, check=True).stdout
+    assert out.strip() == "[]"

@@ -119,8 +119,8 @@ def ours(store: MemoryStore, banks: list[UserBank], **weights: float) -> Search:
 
 def dense(store: MemoryStore, banks: list[UserBank]) -> Search:
     def search(user: str, question: str, today: date, k: int) -> list[Hit]:
-        found = store.similar(user, store.embeddings.embed_query(question), k)
-        return [(p.date, p.index if p.kind == "turn" else None) for p, _ in found]
+        found = store.nearest(user, store.embeddings_of(user).embed_query(question), k)
+        return [(m.piece.date, m.piece.index if m.piece.kind == "turn" else None) for m in found]
     return search
 
 

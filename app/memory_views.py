@@ -37,7 +37,7 @@ def curve_points(pieces: list[MemoryPiece], curve: ForgettingCurve, today: date,
                    key=lambda p: (p.last_recall_date, p.date, p.index), reverse=True)[:limit]
     rows = []
     for p in turns:
-        made, last = date.fromisoformat(p.date), date.fromisoformat(p.last_recall_date)
+        made, last = p.day, p.recalled_on
         label = f"{p.date} · {p.query[:40]}"
         d = made
         while d <= today + timedelta(days=30):

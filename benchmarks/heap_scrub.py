@@ -1,4 +1,4 @@
-"""What clearing the heap costs (`memory.store._scrub_heap`, glibc's M_PERTURB): the memory work
+"""What clearing the heap costs (`memory.store.erasure.scrub_heap`, glibc's M_PERTURB): the memory work
 of a chat turn (write one exchange, recall for a question) with it on and off, each in a fresh
 process, alternating, on the embedded store with MiniLM.
 

@@ -53,6 +53,11 @@ class MemoryPiece(BaseModel):
     def day(self) -> date:
         return date.fromisoformat(self.date)
 
+    @property
+    def recalled_on(self) -> date:
+        """The day its forgetting clock last started: the last recall, or its making."""
+        return date.fromisoformat(self.last_recall_date)
+
     def holds(self, turn: "MemoryPiece") -> bool:
         """Does this day's summary cover `turn`? It covers the turns its model read: from
         `extra["from"]` up to `extra["turns"]`; an imported summary (no count) covers its day."""

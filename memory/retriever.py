@@ -162,8 +162,7 @@ class EbbinghausRetriever(BaseRetriever):
         lateness = _lateness([p for p, _ in found.values()]) if asked.about_now else {}
         ranked = []
         for pid, (p, sim) in found.items():
-            last = date.fromisoformat(p.last_recall_date)
-            r = self.curve.retention(last, p.strength, today) if p.kind == "turn" else 1.0
+            r = self.curve.retention(p.recalled_on, p.strength, today) if p.kind == "turn" else 1.0
             relevance = (sim - low) / span
             score = (relevance + self.weights.lexical_weight * words[pid] / top_words
                      - self.weights.retention_weight * (1 - r))
@@ -208,8 +207,7 @@ class EbbinghausRetriever(BaseRetriever):
         scored = []
         for pid, m in found.items():
             p = m.piece
-            r = (self.curve.retention(date.fromisoformat(p.last_recall_date), p.strength, today)
-                 if p.kind == "turn" else 1.0)
+            r = self.curve.retention(p.recalled_on, p.strength, today) if p.kind == "turn" else 1.0
             score = lateness[pid] + telling[pid] - self.weights.retention_weight * (1 - r)
             scored.append((score, p, r))
         scored.sort(key=lambda x: (-x[0], x[1].date, x[1].index))
@@ -243,7 +241,7 @@ class EbbinghausRetriever(BaseRetriever):
         """Turns the curve has forgotten give way to their day's summary where it holds them;
         a forgotten turn that no summary holds stays (ranked down by its low retention)."""
         faded = [p for p, _ in found.values() if p.kind == "turn" and self.curve.forgets(
-            p.id, date.fromisoformat(p.last_recall_date), p.strength, today)]
+            p.id, p.recalled_on, p.strength, today)]
         if not faded:
             return
         held = self.store.summaries(self.user_id, (p.date for p in faded))

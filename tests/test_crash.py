@@ -141,9 +141,9 @@ def assert_turns(store: MemoryStore, queries: list[str]) -> None:
     assert [p.index for p in turns] == list(range(len(queries)))
     assert [p.response for p in turns] == [answer(q) for q in queries]
     assert store.count(USER) == len(queries)
-    near = store.similar(USER, store.embeddings.embed_query(queries[-1]), len(queries) + 5)
-    assert sorted(p.id for p, _ in near) == sorted(p.id for p in turns)
-    assert near[0][0].query == queries[-1]
+    near = store.nearest(USER, store.embeddings.embed_query(queries[-1]), len(queries) + 5)
+    assert sorted(m.piece.id for m in near) == sorted(p.id for p in turns)
+    assert near[0].piece.query == queries[-1]
 
 
 # -- an import of a seed-format bank ------------------------------------------------------------
@@ -375,7 +375,7 @@ def test_an_import_killed_midway_is_redone_exactly(tmp_path, kill_at):
     assert (store.count("Ann"), store.count("Ben")) == (297, 33)
     assert export_bank(store) == bank  # every turn, summary and profile exactly once
     again = MemoryStore.open(data, embedding=EMB)
-    assert len(again.similar("Ann", again.embeddings.embed_query("Ann 2023-04-02 #3"), 400)) == 297
+    assert len(again.nearest("Ann", again.embeddings.embed_query("Ann 2023-04-02 #3"), 400)) == 297
 
 
 @pytest.mark.parametrize("kill_at", ["summary", "day", "fold"])

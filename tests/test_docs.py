@@ -13,13 +13,15 @@ import memory.dates
 import memory.forgetting
 import memory.language
 import memory.query
+import memory.store
 import memory.weights
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("module", [memory.dates, memory.forgetting, memory.language,
-                                    memory.query, memory.weights], ids=lambda m: m.__name__)
+                                    memory.query, memory.store, memory.weights],
+                         ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     failed, tried = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert tried > 0 and failed == 0

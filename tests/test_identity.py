@@ -18,7 +18,7 @@ from app.companion import Threads
 from graph import build_graph
 from memory.background import ReflectionWorker
 from memory.records import Profile, summary_id
-from memory.store import MemoryStore, UserDeleted, _staging, collection_name
+from memory.store import MemoryStore, UserDeleted, collection_name, staging_name
 from memory.summarizer import Summarizer, forget_pieces
 from prompts.reflection import REFLECTION
 from tests.test_isolation_fuzz import HNSW_FILES
@@ -193,7 +193,7 @@ def test_a_final_delete_leaves_nothing_of_the_user_behind(tmp_path, database):
                   "today": "2023-05-01"},
                  {"configurable": {"thread_id": threads.new("acct-other")}})
     # a re-embedding interrupted mid-way left a staging copy
-    store.client.create_collection(_staging(user), metadata={"user": user}).add(
+    store.client.create_collection(staging_name(user), metadata={"user": user}).add(
         ids=["x"], documents=["ZEBRAQUOKKA staged"], embeddings=[[0.1] * 384])
     # a reflection pass is mid-way when the delete comes, and a reinforcement is queued
     gate = threading.Event()

@@ -44,11 +44,11 @@ def test_users_are_isolated(store):
     store.add_turn("alice", D1, "My secret is the blue key", "I'll keep it.")
     store.add_turn("bob", D1, "I like trains", "Choo choo!")
     emb = store.embeddings.embed_query("what is my secret key")
-    found = store.similar("bob", emb, 10)
-    assert [p.user for p, _ in found] == ["bob"]
-    assert all(p.user == "alice" for p, _ in store.similar("alice", emb, 10))
+    found = store.nearest("bob", emb, 10)
+    assert [m.piece.user for m in found] == ["bob"]
+    assert all(m.piece.user == "alice" for m in store.nearest("alice", emb, 10))
     assert [m.piece.user for m in store.on_days("bob", D1, D1)] == ["bob"]
-    assert store.similar("carol", emb, 10) == []
+    assert store.nearest("carol", emb, 10) == []
     assert store.users() == ["alice", "bob"]
 
 
@@ -114,7 +114,7 @@ def test_a_write_is_durable_when_the_call_returns(tmp_path):
         proc.wait()
     reopened = MemoryStore.open(tmp_path, embedding="e5")
     assert [p.query for p in reopened.pieces("u")] == ["query 0", "query 1", "query 2"]
-    found = reopened.similar("u", reopened.embeddings.embed_query("query 1"), 3)
+    found = reopened.nearest("u", reopened.embeddings.embed_query("query 1"), 3)
     assert len(found) == 3
 
 
@@ -155,7 +155,7 @@ def test_two_model_vectors_score_the_mean_of_both_models(tmp_path):
     store = MemoryStore.open(tmp_path, embedding="auto", language="en")
     assert store.embedding_name == "minilm+e5"
     piece = store.add_turn("u", D1, "I adopted a kitten named Mochi.", "What a lovely name!")
-    [(found, sim)] = store.similar("u", store.embeddings.embed_query("my cat's name"), 1)
+    [(found, _, _, sim)] = store.nearest("u", store.embeddings.embed_query("my cat's name"), 1)
     minilm, e5 = make_embeddings("minilm"), make_embeddings("e5")
 
     def cos(a, b):
@@ -219,7 +219,7 @@ def test_reembed_moves_a_memory_to_another_model_and_keeps_everything(backend):
     assert new.reembed("u") == 4
     assert new.embedded_with("u") == "e5"
     assert {p.id: p for p in new.pieces("u")} == before  # strengths and recall dates kept
-    [(top, _)] = new.similar("u", new.embeddings.embed_query("我的猫叫什么"), 1)
+    [top] = [m.piece for m in new.nearest("u", new.embeddings.embed_query("我的猫叫什么"), 1)]
     assert top.index == 1
     import numpy as np
 

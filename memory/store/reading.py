@@ -1,0 +1,75 @@
+"""Reading a user's pieces: by id or key, all of them, by day, and nearest to a query vector."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from memory.records import MemoryPiece, summary_id
+from memory.store.chroma import Match, day_filter, matches, to_piece
+from memory.store.strength import Strength
+
+
+class Reading(Strength):
+    def find(self, user: str, key: str) -> MemoryPiece | None:
+        """The user's piece with this id, or else the one its writer named `key`."""
+        self.flush(user)
+        col = self._collection(user, create=False)
+        if col is None or not key:
+            return None
+        got = col.get(ids=[key], include=["metadatas"])
+        if not got["ids"]:
+            got = col.get(where={"key": key}, limit=1, include=["metadatas"])
+        return to_piece(got["ids"][0], got["metadatas"][0]) if got["ids"] else None
+
+    def count(self, user: str) -> int:
+        col = self._collection(user, create=False)
+        return 0 if col is None else col.count()
+
+    def pieces(self, user: str, kind: str | None = None,
+               since: date | None = None) -> list[MemoryPiece]:
+        """A user's pieces (of one kind, from one day on, if asked), in (date, kind, index) order."""
+        self.flush(user)
+        return self._stored_pieces(user, kind, since)
+
+    def _stored_pieces(self, user: str, kind: str | None = None,
+                       since: date | None = None) -> list[MemoryPiece]:
+        # Without waiting for queued reinforcement: safe under `_lock`, which the writer needs.
+        col = self._collection(user, create=False)
+        if col is None:
+            return []
+        where = [{"kind": kind}] if kind else []
+        if since is not None:
+            where.append({"day": {"$gte": since.toordinal()}})
+        got = col.get(where=(where[0] if len(where) == 1 else {"$and": where}) if where else None,
+                      include=["metadatas"])
+        out = [to_piece(i, m) for i, m in zip(got["ids"], got["metadatas"])]
+        return sorted(out, key=lambda p: (p.date, p.kind != "summary", p.index))
+
+    def nearest(self, user: str, embedding: Sequence[float], n: int,
+                within: tuple[date, date] | None = None) -> list[Match]:
+        """The n pieces nearest to `embedding` (made between the two days of `within`, if
+        given), nearest first, with their vectors and cosine similarity."""
+        col = self._collection(user, create=False)
+        if col is None or n <= 0:
+            return []
+        got = col.query(query_embeddings=[list(embedding)], n_results=n,
+                        where=None if within is None else day_filter(*within),
+                        include=["metadatas", "embeddings", "distances"])
+        return matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
+                       similarity=True)
+
+    def summaries(self, user: str, days: Iterable[str]) -> dict[str, Match]:
+        """The daily summaries of `days` (YYYY-MM-DD) that exist, by day, with their vectors."""
+        col = self._collection(user, create=False)
+        days = sorted(set(days))
+        if col is None or not days:
+            return {}
+        got = col.get(ids=[summary_id(user, d) for d in days], include=["metadatas", "embeddings"])
+        return {m.piece.date: m for m in matches(got)}
+
+    def on_days(self, user: str, start: date, end: date) -> list[Match]:
+        """Pieces made between start and end (inclusive), with their vectors."""
+        col = self._collection(user, create=False)
+        if col is None:
+            return []
+        return matches(col.get(where=day_filter(start, end), include=["metadatas", "embeddings"]))

@@ -5,11 +5,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-export HF_HUB_OFFLINE := 1
-export TRANSFORMERS_OFFLINE := 1
-export ANONYMIZED_TELEMETRY := False
-export TOKENIZERS_PARALLELISM := false
-
 .PHONY: run test install clean notebook
 
 install: $(STAMP)

@@ -19,10 +19,10 @@ from app.memory_views import (ImportRefused, bank_entries, curve_points, days_vi
                               ensure_profile, import_for_user, recalled_view)
 from app.settings import Settings, get_settings
 from app.ui_text import UI
-from graph import ChatModelError, Context, TurnError
+from graph import ChatModelError, Context, TurnError, reply_tokens
 from memory.seed_format import SeedFormatError, export_user
 from memory.background import BACKGROUND, default_worker
-from memory.summarizer import ReflectionReport, Summarizer, forget_pieces
+from memory.reflection import ReflectionReport, Reflector, forget_pieces
 from prompts.reflection import REFLECTION
 
 CURVES = 12  # forgetting curves drawn: the memories recalled most recently (more is unreadable)
@@ -144,10 +144,7 @@ with chat_tab:
         def reply_tokens():
             turn = {"messages": [HumanMessage(prompt)], "language": lang}
             # the signed-in account speaks: the graph takes it from the run's context
-            for chunk, meta in R.graph.stream(turn, config, context=Context(user_id=user),
-                                              stream_mode="messages"):
-                if meta.get("langgraph_node") == "respond" and chunk.text:
-                    yield chunk.text
+            yield from reply_tokens(R.graph, turn, config, context=Context(user_id=user))
 
         with history.chat_message("assistant"):
             try:
@@ -185,9 +182,9 @@ with memory_tab:
     worker = default_worker()
 
     def summarize_now() -> None:  # a callback: it runs before the page, which then shows it
-        summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
+        reflector = Reflector(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
         worker.last.pop(user, None)
-        worker.submit(user, lambda: summarizer.reflect(user, today, include_today=True,
+        worker.submit(user, lambda: reflector.reflect(user, today, include_today=True,
                                                        progress=worker.report(user)))
 
     st.button(T["summarize_now"], disabled=worker.running(user), on_click=summarize_now)
@@ -250,8 +247,8 @@ with memory_tab:
         if st.button(T["delete_one_button"]):
             forget_pieces(R.store, user, [picked.id])
             # the day's summary and the overall texts are written again without it
-            summarizer = Summarizer(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
-            default_worker().submit(user, lambda: summarizer.reflect(user, today,
+            reflector = Reflector(R.store, R.model, REFLECTION[lang], tags=(BACKGROUND,))
+            default_worker().submit(user, lambda: reflector.reflect(user, today,
                                                                      include_today=True))
             st.session_state.flash = "deleted_one"
             st.rerun()

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from app.database import create_tables, engine_for
 from app.settings import Settings
 
-# scrypt cost: 2^14 x 8 x 1 = 16 MiB and ~50 ms per check here, the usual interactive setting.
+# scrypt cost: 2^14 x 8 x 1 = 16 MiB per check, the usual interactive setting.
 SCRYPT = {"n": 2 ** 14, "r": 8, "p": 1}
 MIN_PASSPHRASE = 8
 MAX_NAME = 64

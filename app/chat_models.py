@@ -74,7 +74,6 @@ def hf_chat_model(model: str, s: Settings, adapter: Path | None = None,
                   generation: Generation | None = None) -> BaseChatModel:
     """A local transformers model (a path or a cached id, with an optional PEFT LoRA adapter)
     as a streaming LangChain chat model."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from transformers import AutoModelForCausalLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 

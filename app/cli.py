@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from app.memory_factory import forgetting_curve, make_retriever, open_store
 from app.settings import get_settings
+from memory.dates import parse_day
 
 app = typer.Typer(no_args_is_help=True, add_completion=False,
                   help="SiliconFriend, a companion with long-term memory.")
@@ -23,9 +24,9 @@ def _day(value: Optional[str]) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a YYYY-MM-DD date") from None
+        return parse_day(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from None
 
 
 def _fail(message: str) -> None:
@@ -161,7 +162,7 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
 
     from app.chat_models import ChatModelConfigError, describe
     from app.companion import Threads, make_companion
-    from graph import ChatModelError, Context, TurnError
+    from graph import ChatModelError, Context, TurnError, reply_tokens
     from memory.store import StoreError
 
     if today is not None:
@@ -201,10 +202,8 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
         config = {"configurable": {"thread_id": thread}}
         typer.echo("SiliconFriend> ", nl=False)
         try:
-            for chunk, meta in companion.stream(turn, config, context=Context(user_id=user),
-                                                stream_mode="messages"):
-                if meta.get("langgraph_node") == "respond" and chunk.text:
-                    typer.echo(chunk.text, nl=False)
+            for text in reply_tokens(companion, turn, config, context=Context(user_id=user)):
+                typer.echo(text, nl=False)
             typer.echo()
         except (ChatModelError, TurnError) as e:
             typer.echo()
@@ -226,7 +225,7 @@ def chat(user: str = typer.Option(..., "--user", help="who is talking"),
 def _finish_reflection(user: str) -> None:
     """Lets a summary being written in the background end before the process does: a model
     thread killed mid-generation aborts the interpreter with a C++ message. Ctrl-C leaves at
-    once; the pass is redone next time (the summarizer is crash-safe)."""
+    once; the pass is redone next time (the reflector is crash-safe)."""
     from memory.background import default_worker
 
     worker = default_worker()
@@ -247,7 +246,7 @@ def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"
               include_today: bool = typer.Option(True, help="summarize today's turns too")):
     """Summarize days (events, personality) and update the overall summary and portrait."""
     from app.chat_models import ChatModelConfigError, make_chat_model
-    from memory.summarizer import Summarizer
+    from memory.reflection import Reflector
     from prompts.reflection import REFLECTION
 
     if bool(user) == all_users:
@@ -259,17 +258,17 @@ def summarize(user: Optional[str] = typer.Option(None, "--user", help="one user"
     if user and user not in store.users():
         _fail(f"no memory for user {user!r}")
     try:
-        summarizer = Summarizer(store, make_chat_model(s), REFLECTION[s.language])
+        reflector = Reflector(store, make_chat_model(s), REFLECTION[s.language])
     except ChatModelConfigError as e:
         _fail(str(e))
     failures = 0
     for u in users:
         with tqdm(desc=f"summarizing {u}", unit="day") as bar:
             def advance(_day: str, done: int, total: int, bar=bar) -> None:
-                bar.total = total  # known once the summarizer has read which days need it
+                bar.total = total  # known once the reflector has read which days need it
                 bar.update(done - bar.n)
 
-            report = summarizer.reflect(u, day, include_today=include_today, progress=advance)
+            report = reflector.reflect(u, day, include_today=include_today, progress=advance)
         failures += len(report.failed)
         typer.echo(f"{u}\t{len(report.summarized)} days summarized"
                    + (", overall updated" if report.overall_updated else ""))
@@ -294,8 +293,8 @@ def finetune(data: list[Path] = typer.Option(..., "--data", help="dialogues: JSO
              max_length: int = typer.Option(512, min=16), seed: int = typer.Option(0)):
     """LoRA fine-tuning on empathetic dialogues; the loss covers the companion's replies."""
     from app.chat_models import local_model_dir
-    from app.finetune import DialogueDataError, LoraSettings, load_dialogues
-    from app.finetune import finetune as train
+    from app.training.lora import DialogueDataError, LoraSettings, load_dialogues
+    from app.training.lora import finetune as train
 
     try:
         n = sum(len(load_dialogues(f)) for f in data)
@@ -336,7 +335,8 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                    language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Hit@k and recall@k of a retrieval method on a bank and its gold questions."""
-    from app.evaluation import METHODS, EvalDataError, evaluate_methods, read_gold
+    from app.evaluation.gold import EvalDataError, read_gold
+    from app.evaluation.recall import METHODS, evaluate_methods
     from memory.seed_format import SeedFormatError
 
     methods = METHODS if method == "all" else tuple(m.strip() for m in method.split(","))
@@ -373,7 +373,8 @@ def eval_open(bank: Path = typer.Option(..., "--bank", help="a life-like set's b
               json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Open questions about a time ("What have I been up to lately?"): are the memories
     recalled events or small talk, and how recent?"""
-    from app.evaluation import OPEN_QUESTIONS, EvalDataError, evaluate_open
+    from app.evaluation.gold import EvalDataError
+    from app.evaluation.recall import OPEN_QUESTIONS, evaluate_open
     from memory.seed_format import SeedFormatError
 
     s = get_settings()
@@ -412,8 +413,8 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
 
     from app.chat_models import ChatModelConfigError, backend as backend_of, make_chat_model
     from app.companion import make_companion
-    from app.evaluation import EvalDataError
-    from app.reply_eval import evaluate_replies
+    from app.evaluation.gold import EvalDataError
+    from app.evaluation.replies import evaluate_replies
     from memory.seed_format import SeedFormatError
 
     s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
@@ -436,7 +437,7 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
 
 @eval_app.command("dialogues")
 def eval_dialogues(data: Path = typer.Option(..., "--data", help="prepared prompts, JSONL "
-                                             "(app/data/grounded_dev_*.jsonl)"),
+                                             "(app/training/data/grounded_dev_*.jsonl)"),
                    local_model: Optional[str] = typer.Option(None, "--local-model"),
                    adapter: Optional[str] = typer.Option(None, "--adapter",
                                                          help="auto, none or a directory"),
@@ -444,7 +445,7 @@ def eval_dialogues(data: Path = typer.Option(..., "--data", help="prepared promp
     """The bundled chat model alone on prepared prompts with memories: uses the right memory,
     says when it does not remember, language, length, stage directions."""
     from app.chat_models import ChatModelConfigError, make_chat_model
-    from app.reply_eval import evaluate_dialogues
+    from app.evaluation.replies import evaluate_dialogues
 
     s = _with(get_settings(), chat_backend="local", local_model=local_model,
               local_adapter=adapter)
@@ -478,7 +479,7 @@ def _with(s, **update):
 @eval_app.command("validate")
 def eval_validate(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.Option(..., "--gold")):
     """Checks that every gold evidence turn exists in the bank."""
-    from app.evaluation import EvalDataError, check_evidence, read_gold
+    from app.evaluation.gold import EvalDataError, check_evidence, read_gold
     from memory.seed_format import SeedFormatError, read_bank
 
     try:
@@ -511,7 +512,8 @@ def eval_answers(bank: Path = typer.Option(..., "--bank"), gold: Path = typer.Op
 
     from app.chat_models import ChatModelConfigError, make_chat_model
     from app.companion import make_companion
-    from app.evaluation import EvalDataError, evaluate_answers, read_gold
+    from app.evaluation.answers import evaluate_answers
+    from app.evaluation.gold import EvalDataError, read_gold
     from memory.seed_format import SeedFormatError
 
     key = os.environ.get("SF_JUDGE_API_KEY") or os.environ.get("OPENAI_API_KEY")

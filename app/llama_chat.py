@@ -1,8 +1,8 @@
 """A bundled GGUF model run by llama.cpp (llama-cpp-python) as a LangChain chat model.
 
 llama.cpp computes with the 4-bit weights as they are, so the bundled models need no
-dequantized copy: on a 2-core machine it writes 2.6-4x faster than transformers in bfloat16,
-5-6x when the machine is busy (BENCHMARKS.md), though it reads a prompt 1.5x slower.
+dequantized copy, and on a small CPU it writes several times faster than transformers in
+bfloat16, more so when the machine is busy, though it reads a prompt slower (BENCHMARKS.md).
 
 Replies and reflection each get their own llama.cpp context over one loaded copy of the
 weights: a context is one conversation's attention state, so a summary written in the background
@@ -114,7 +114,7 @@ def _text(llm, token: int) -> str:
 def yielding(evaluate: Callable[[Sequence[int]], None], wait: Callable[[], None],
              step: int = 32) -> Callable[[Sequence[int]], None]:
     """`evaluate` (llama.cpp's, which extends the context by the tokens it is given) in slices of
-    `step` tokens, calling `wait` before each: 32 tokens take 0.2-0.5 s on 2 cores."""
+    `step` tokens, calling `wait` before each: a slice short enough that a reply waits little."""
     def evaluate_in_slices(tokens: Sequence[int]) -> None:
         tokens = list(tokens)
         for i in range(0, len(tokens), step):
@@ -141,7 +141,7 @@ def _ends(llm) -> Callable[[Any, Any], Any]:
 
 def _sibling(llm):
     """Another llama.cpp context over the model `llm` has loaded, for a second conversation: a
-    second `Llama` would load (and repack) the weights again, 1.8 GB more for the 1.5B model.
+    second `Llama` would load (and repack) the weights again, as much memory once more.
     llama-cpp-python (pinned) has no public way to do this, so this copies `llm` and replaces
     what belongs to a context: the context, its batch, tokens, logits and sampler state."""
     import contextlib
@@ -169,7 +169,7 @@ def _sibling(llm):
 
 def _open(path: Path, threads: int, context: int):
     # Idle OpenMP threads sleep instead of spinning: on a busy 2-core machine spinning threads
-    # took the cores from each other (writing 2.8 tokens/s instead of 15). Read once, when
+    # took the cores from each other (BENCHMARKS.md). Read once, when
     # llama.cpp's OpenMP runtime starts, so it is set before the first import.
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from llama_cpp import Llama

@@ -3,8 +3,8 @@ companion graph (`graph`) and the MemoryBank as the server's long-term store (`s
 over one memory.
 
 `graph` is a graph factory, as LangGraph's server accepts one, so that importing this module
-loads no model and the server is up at once (the import used to take 8-27 s and drew the
-server's slow-import warning). The memory and the graph are built in a background thread
+loads no model and the server is up at once (building at import drew the server's slow-import
+warning). The memory and the graph are built in a background thread
 started at import, never on the server's event loop; a request that comes before they are
 ready waits for them.
 

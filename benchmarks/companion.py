@@ -20,30 +20,27 @@ evaluation's today, so that recall hands the model memories of a real length.
 """
 from __future__ import annotations
 
+import argparse
 import os
+import json
+import multiprocessing
+import resource
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
 
-os.environ["ANONYMIZED_TELEMETRY"] = "False"
-os.environ["HF_HUB_OFFLINE"] = "1"
+from langchain_core.messages import HumanMessage
+from langgraph.checkpoint.memory import InMemorySaver
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import multiprocessing  # noqa: E402
-import resource  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from langchain_core.messages import HumanMessage  # noqa: E402
-from langgraph.checkpoint.memory import InMemorySaver  # noqa: E402
-
-from app.chat_models import make_chat_model  # noqa: E402
-from app.companion import make_companion  # noqa: E402
-from app.local_chat import PromptCache  # noqa: E402
-from app.memory_factory import open_store  # noqa: E402
-from app.settings import Settings  # noqa: E402
+from app.chat_models import make_chat_model
+from app.companion import make_companion
+from app.local_chat import PromptCache
+from app.memory_factory import open_store
+from app.settings import Settings
+from graph.streaming import reply_tokens
 
 MESSAGES = [
     "I adopted a kitten today, her name is Mochi.", "Work was exhausting, my manager yelled.",
@@ -88,7 +85,7 @@ def load(s: Settings, runtime: str, no_prompt_cache: bool):
 
 def import_first_user(store, bank: str, gold: str) -> tuple[str, list[str], date]:
     """Imports the bank's first user; their questions (answerable first) and the day to ask."""
-    from app.evaluation import default_today, read_gold
+    from app.evaluation.gold import default_today, read_gold
     from memory.seed_format import import_banks, read_bank
 
     first = read_bank(bank)[0]
@@ -153,10 +150,9 @@ def main() -> None:
             thread = {"configurable": {"thread_id": "one" if args.conversation else f"day-{i}"}}
             t, first, n = time.perf_counter(), None, 0
             read.clear()
-            for chunk, meta in g.stream(msg, thread, stream_mode="messages"):
-                if meta["langgraph_node"] == "respond" and chunk.text:
-                    first = first or time.perf_counter() - t
-                    n += 1
+            for _ in reply_tokens(g, msg, thread):
+                first = first or time.perf_counter() - t
+                n += 1
             total.append(time.perf_counter() - t)
             if read:  # the prompt tokens llama.cpp read (the rest it kept from the last prompt)
                 prompt_read.append(read[0])

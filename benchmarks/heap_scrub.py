@@ -49,7 +49,6 @@ def main() -> None:
     for _ in range(args.rounds):
         for mode in ("off", "on"):
             env = os.environ | {"SF_HEAP_SCRUB": "1" if mode == "on" else "0",
-                                "ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1",
                                 "OMP_NUM_THREADS": "1"}
             out = subprocess.run([sys.executable, "-c", ONE_RUN, str(args.turns),
                                   str(args.recalls)], env=env, capture_output=True, text=True,

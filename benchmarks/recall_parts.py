@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation import _run, default_today, ours, read_gold  # noqa: E402
+from app.evaluation.gold import default_today, read_gold  # noqa: E402
+from app.evaluation.recall import ours, score_search  # noqa: E402
 from memory.embeddings import DEFAULT_BY_LANGUAGE, SINGLE_BY_LANGUAGE  # noqa: E402
 from memory.seed_format import import_banks, read_bank  # noqa: E402
 from memory.store import MemoryStore  # noqa: E402
@@ -60,7 +59,7 @@ def main() -> None:
         tries = [(json.dumps(w), "dual", w) for w in args.tries]
         for label, kind, weights in VARIANTS + tries:
             store = stores[kind]
-            r = _run("ours", ours(store, banks, **weights), golds, todays, (1, 3, 5), None)
+            r = score_search("ours", ours(store, banks, **weights), golds, todays, (1, 3, 5), None)
             results[label] = {"embedding": store.embedding_name, "hit@k": r["hit@k"],
                               "by_type": {t: v["hit@k"].get("3") for t, v in r["by_type"].items()}}
             print(f"{label:44s} {store.embedding_name:10s} hit@3 {r['hit@k']['3']:.3f}  "

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.evaluation import default_today, read_gold  # noqa: E402
+from app.evaluation.gold import default_today, read_gold  # noqa: E402
 from memory.records import turn_id  # noqa: E402
 from memory.retriever import EbbinghausRetriever  # noqa: E402
 from memory.seed_format import import_banks, read_bank  # noqa: E402

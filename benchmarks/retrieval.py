@@ -9,14 +9,8 @@ SF_E5_THREADS sets the threads of each e5 call (default 1, `memory.embeddings`).
 """
 from __future__ import annotations
 
-import os
-
-# Before any import that could read them: no telemetry, no hub access (the model is bundled).
-os.environ["ANONYMIZED_TELEMETRY"] = "False"
-os.environ["HF_HUB_OFFLINE"] = "1"
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
 import argparse
+import os
 import gc
 import json
 import platform

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-os.environ["HF_HUB_OFFLINE"] = "1"
+import memory.offline  # noqa: E402,F401  (no hub, no telemetry)
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # as the app runs llama.cpp
 
 import argparse  # noqa: E402

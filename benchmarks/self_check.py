@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel  # noqa: E402
@@ -23,7 +21,7 @@ from langchain_core.messages import AIMessage, HumanMessage  # noqa: E402
 from pydantic import Field  # noqa: E402
 
 from app.chat_models import make_chat_model  # noqa: E402
-from app.evaluation import default_today, read_gold  # noqa: E402
+from app.evaluation.gold import default_today, read_gold  # noqa: E402
 from app.settings import get_settings  # noqa: E402
 from graph import Context, build_graph  # noqa: E402
 from memory.records import turn_id  # noqa: E402

@@ -2,6 +2,7 @@
 from graph.builder import build_graph
 from graph.nodes import ChatModelError, TurnError
 from graph.state import Context, InputState, OutputState, Recalled, State
+from graph.streaming import reply_token, reply_tokens
 
 __all__ = ["build_graph", "ChatModelError", "TurnError", "Context", "InputState", "OutputState",
-           "Recalled", "State"]
+           "Recalled", "State", "reply_token", "reply_tokens"]

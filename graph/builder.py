@@ -17,6 +17,7 @@ from memory.weights import RecallWeights
 from graph.nodes import CompanionNodes, fail
 from graph.ownership import with_owner_check
 from graph.state import Context, InputState, OutputState, State
+from graph.streaming import REPLY_NODE
 
 
 def build_graph(model: BaseChatModel, store: MemoryStore, *,
@@ -49,7 +50,7 @@ def build_graph(model: BaseChatModel, store: MemoryStore, *,
     builder = StateGraph(State, context_schema=Context, input_schema=InputState,
                          output_schema=OutputState)
     builder.add_node("retrieve", nodes.retrieve)
-    builder.add_node("respond", nodes.respond)
+    builder.add_node(REPLY_NODE, nodes.respond)
     builder.add_node("remember", nodes.remember)
     builder.add_node("reflect", nodes.reflect)
     builder.add_node("fail", fail)

@@ -12,11 +12,12 @@ from langgraph.runtime import Runtime
 
 from memory import sentences
 from memory.background import BACKGROUND, ReflectionWorker
+from memory.dates import parse_day
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
 from memory.weights import RecallWeights
-from memory.summarizer import Summarizer
+from memory.reflection import Reflector
 from memory.language import detect
 from prompts.companion import COMPANION, MEMORY_CHARS
 from prompts.reflection import REFLECTION
@@ -55,9 +56,9 @@ def _day(value: str | None, clock: Callable[[], date]) -> date:
     if not value:
         return clock()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise TurnError(f"today must be a YYYY-MM-DD date, got {value!r}") from None
+        return parse_day(value)
+    except ValueError as e:
+        raise TurnError(f"today: {e}") from None
 
 
 def user_text(state: State) -> str:
@@ -265,9 +266,9 @@ class CompanionNodes:
         return {"remembered": piece.id, "today": None, "turns_today": piece.index + 1,
                 "reflection": {}}
 
-    def summarizer(self, state: State) -> Summarizer:
-        return Summarizer(self.store, self.model, REFLECTION[state.get("language") or "en"],
-                          every=self.reflect_every or 0, tags=(BACKGROUND,))
+    def reflection(self, state: State) -> Reflector:
+        return Reflector(self.store, self.model, REFLECTION[state.get("language") or "en"],
+                         every=self.reflect_every or 0, tags=(BACKGROUND,))
 
     def after_remember(self, state: State) -> str:
         """fail if the model failed; else hand reflection to the background (if the graph
@@ -281,11 +282,11 @@ class CompanionNodes:
         pass checks whether a day has ended or turns piled up, then summarizes. The reply is
         already streamed and stored and never waits for it; a failure is kept in the worker's
         `last`, never raised into the turn."""
-        user, day = state["user_id"].strip(), date.fromisoformat(state["day"])
-        summarizer, turns = self.summarizer(state), state["turns_today"]
+        user, day = state["user_id"].strip(), parse_day(state["day"])
+        reflection, turns = self.reflection(state), state["turns_today"]
 
         def work():
-            return summarizer.reflect(user, day) if summarizer.due(user, day, turns) else None
+            return reflection.reflect(user, day) if reflection.due(user, day, turns) else None
 
         started = self.reflector.submit(user, work)
         return {"reflection": {"queued": True, "after_running_pass": not started}}

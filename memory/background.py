@@ -31,7 +31,7 @@ class _Slot:
 
 class ReflectionWorker:
     """Runs reflection passes in daemon threads (a pass killed with the process is redone by the
-    next one: the summarizer is crash-safe), at most one per user at a time. A pass asked for
+    next one: the reflector is crash-safe), at most one per user at a time. A pass asked for
     while one runs is kept (only the newest) and runs right after it."""
 
     def __init__(self) -> None:

@@ -22,6 +22,28 @@ class DateSpan:
     vague: bool = False  # "recently", "前几天": a hint of when, not a day to look up
 
 
+_YMD = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_day(value: object) -> date:
+    """A day written YYYY-MM-DD, as every file and form of ours writes one. Strict: Python alone
+    also reads "20230510" and week dates, which nobody here means.
+
+    >>> parse_day("2023-05-10")
+    datetime.date(2023, 5, 10)
+    >>> parse_day("20230510")
+    Traceback (most recent call last):
+    ...
+    ValueError: '20230510' is not a YYYY-MM-DD date
+    """
+    if isinstance(value, str) and _YMD.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:  # "2023-02-30"
+            pass
+    raise ValueError(f"{value!r} is not a YYYY-MM-DD date")
+
+
 # --- day arithmetic -------------------------------------------------------------------------
 
 def _back(far: int, near: int) -> Callable[[date], Range]:

@@ -96,8 +96,6 @@ class SentenceTransformerEmbeddings(Embeddings):
     """A sentence-transformers model from a local path or id, normalized for cosine search."""
 
     def __init__(self, name_or_path: str, batch_size: int = 16) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
-        os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 

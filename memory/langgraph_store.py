@@ -31,7 +31,8 @@ from memory.forgetting import ForgettingCurve
 from memory.records import MemoryPiece
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
-from memory.summarizer import forget_pieces
+from memory.dates import parse_day
+from memory.reflection import forget_pieces
 
 PREFIX = "memories"
 
@@ -117,7 +118,7 @@ class MemoryBankStore(BaseStore):
         if old is not None:  # rewritten in place: same id, strength and date
             self.store.put([old.model_copy(update={"query": query, "response": response})])
             return
-        day = date.fromisoformat(value["date"]) if value.get("date") else self.clock()
+        day = parse_day(value["date"]) if value.get("date") else self.clock()
         self.store.add_turn(user, day, query, response, key=key)
 
     def _search(self, op: SearchOp) -> list[SearchItem]:

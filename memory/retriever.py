@@ -115,8 +115,7 @@ class EbbinghausRetriever(BaseRetriever):
         asked = read_query(query, today)
         whole, said = self._query(asked.to_embed)
         # Candidates come from the two halves weighed equally, as stored: the whole exchange
-        # brings in pieces that the user's words miss (searching with the scoring weights lost
-        # 4 questions over the five evaluation sets).
+        # brings in pieces that the user's words miss.
         search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
         self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
         if self.open_questions and asked.open and (asked.spans or asked.hints):

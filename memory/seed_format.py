@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from memory.dates import parse_day
 from memory.records import MemoryPiece, Profile, summary_id, turn_id
 from memory.store import MemoryStore
 
@@ -47,12 +47,10 @@ class UserBank:
 
 
 def _day(value: Any, user: str, where: str) -> str:
-    if isinstance(value, str) and len(value) == 10:
-        try:
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
-            pass
-    raise SeedFormatError(f"{value!r} is not a YYYY-MM-DD date", user, None, where)
+    try:
+        return parse_day(value).isoformat()
+    except ValueError as e:
+        raise SeedFormatError(str(e), user, None, where) from None
 
 
 def _text(value: Any, user: str, day: str | None, where: str) -> str:

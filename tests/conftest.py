@@ -8,10 +8,7 @@ import httpx
 
 import pytest
 
-os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-from memory.store import MemoryStore  # noqa: E402
+from memory.store import MemoryStore  # the package sets the offline environment (memory.offline)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = Path(os.environ.get("SF_SEED_DIR", ROOT.parent / "shared" / "seed_eval_data"))

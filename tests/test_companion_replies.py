@@ -14,7 +14,7 @@ from app import bundled_models
 from app.bundled_models import MODELS, BundledModelError, join_verified, part_files
 from app.chat_models import ChatModelConfigError, make_chat_model
 from app.companion import make_companion
-from app.reply_eval import has_stage_directions
+from app.evaluation.replies import has_stage_directions
 from app.settings import Settings
 from memory.language import detect
 

@@ -200,7 +200,7 @@ def reflection_answer(prompt: str) -> str:
     raise AssertionError(f"an unexpected prompt: {prompt[:80]!r}")
 
 
-class Reflector(BaseChatModel):
+class IntentModel(BaseChatModel):
     """Answers each reflection intent with a text naming it; stops on the answer `block_on`."""
     block_on: str | None = None
     prompts: list = Field(default_factory=list)
@@ -220,7 +220,7 @@ class Reflector(BaseChatModel):
 
 
 def child_reflect(data: str, kill_at: str) -> None:
-    from memory.summarizer import Summarizer
+    from memory.reflection import Reflector
     from prompts.reflection import REFLECTION
 
     store = MemoryStore.open(data, embedding=EMB)
@@ -237,9 +237,9 @@ def child_reflect(data: str, kill_at: str) -> None:
             mark("summary written")
             wait_for_kill()
         store.put_summary = put_summary
-    model = Reflector(block_on={"summary": None, "day": "EVENTS 2023-05-02",
+    model = IntentModel(block_on={"summary": None, "day": "EVENTS 2023-05-02",
                                 "fold": "PORTRAIT"}[kill_at])
-    Summarizer(store, model, REFLECTION["en"]).reflect(USER, REFLECT_ON)
+    Reflector(store, model, REFLECTION["en"]).reflect(USER, REFLECT_ON)
     mark("finished")
 
 
@@ -250,9 +250,7 @@ class Child:
     def __init__(self, tmp_path: Path, name: str, *args) -> None:
         env = {k: v for k, v in os.environ.items()
                if not k.startswith("SF_") and k != "OPENAI_API_KEY"}
-        env |= {"ANONYMIZED_TELEMETRY": "False", "HF_HUB_OFFLINE": "1",
-                "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false",
-                "SF_DATA_DIR": str(args[0]), "SF_EMBEDDING": EMB, "SF_CHAT_BACKEND": "local"}
+        env |= {"SF_DATA_DIR": str(args[0]), "SF_EMBEDDING": EMB, "SF_CHAT_BACKEND": "local"}
         self.log_path = tmp_path / f"{name}.log"
         self._log = self.log_path.open("w")
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.test_crash", name,
@@ -383,7 +381,7 @@ def test_a_reflection_killed_midway_leaves_nothing_half_done(tmp_path, kill_at):
     """Killed after day 1's summary piece was written but before its profile write ("summary"),
     while the model writes day 2's summary ("day"), and between the two overall texts
     ("fold")."""
-    from memory.summarizer import Summarizer
+    from memory.reflection import Reflector
     from prompts.reflection import REFLECTION
 
     data = tmp_path / "data"
@@ -412,8 +410,8 @@ def test_a_reflection_killed_midway_leaves_nothing_half_done(tmp_path, kill_at):
                 "fold": (list(DAYS), list(DAYS), list(DAYS))}[kill_at]
     assert ([p.date for p in summaries], sorted(profile.personality), r.unfolded) == expected
 
-    model = Reflector()
-    report = Summarizer(store, model, REFLECTION["en"]).reflect(USER, REFLECT_ON)  # redone
+    model = IntentModel()
+    report = Reflector(store, model, REFLECTION["en"]).reflect(USER, REFLECT_ON)  # redone
     redo = {"summary": (list(DAYS), 1 + 2 * 2), "day": (list(DAYS[1:]), 2 * 2),
             "fold": ([], 0)}[kill_at]
     assert (report.summarized, len(model.prompts)) == (redo[0], redo[1] + 2)  # + the 2 overall
@@ -427,8 +425,8 @@ def test_a_reflection_killed_midway_leaves_nothing_half_done(tmp_path, kill_at):
     assert profile.overall_personality == "PORTRAIT " + " ".join(DAYS)
     assert profile.reflection.unfolded == [] and profile.reflection.pending_from == \
         REFLECT_ON.isoformat()
-    again = Reflector()
-    assert Summarizer(store, again, REFLECTION["en"]).reflect(USER, REFLECT_ON).summarized == []
+    again = IntentModel()
+    assert Reflector(store, again, REFLECTION["en"]).reflect(USER, REFLECT_ON).summarized == []
     assert again.prompts == []  # nothing left to redo
 
 

@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.evaluation import (METHODS, EvalDataError, _score, check_evidence, evaluate_methods,
-                            read_gold)
+from app.evaluation.gold import EvalDataError, check_evidence, read_gold
+from app.evaluation.recall import METHODS, _score, evaluate_methods
 from app.settings import get_settings
 from memory.seed_format import read_bank
 

@@ -12,11 +12,11 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.companion import make_companion
-from app.finetune import (IGNORE, DialogueDataError, LoraSettings, encode, finetune,
+from app.training.lora import (IGNORE, DialogueDataError, LoraSettings, encode, finetune,
                           load_dialogues, mean_loss)
 from app.settings import Settings
 
-DATA = Path(__file__).resolve().parents[1] / "app" / "data"
+DATA = Path(__file__).resolve().parents[1] / "app" / "training" / "data"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from graph import build_graph
 from memory.background import ReflectionWorker
 from memory.records import Profile, summary_id
 from memory.store import MemoryStore, UserDeleted, collection_name, staging_name
-from memory.summarizer import Summarizer, forget_pieces
+from memory.reflection import Reflector, forget_pieces
 from prompts.reflection import REFLECTION
 from tests.test_isolation_fuzz import HNSW_FILES
 
@@ -198,9 +198,9 @@ def test_a_final_delete_leaves_nothing_of_the_user_behind(tmp_path, database):
     # a reflection pass is mid-way when the delete comes, and a reinforcement is queued
     gate = threading.Event()
     worker = ReflectionWorker()
-    summarizer = Summarizer(store, Slow(gate=gate, messages=iter(
+    reflector = Reflector(store, Slow(gate=gate, messages=iter(
         [AIMessage("ZEBRAQUOKKA summary")] * 20)), REFLECTION["en"])
-    worker.submit(user, lambda: summarizer.reflect(user, D2, include_today=True))
+    worker.submit(user, lambda: reflector.reflect(user, D2, include_today=True))
     store.reinforce_soon(user, [p.id for p in store.pieces(user)], D2)
     needles = [b"ZEBRAQUOKKA", user.encode()]
     assert files_holding(tmp_path, needles)  # the test can see them before
@@ -276,15 +276,15 @@ def test_deleting_one_memory_rewrites_what_was_condensed_from_it(store):
     model = GenericFakeChatModel(messages=iter([AIMessage(t) for t in [
         "Ana in Porto; soup.", "Warm.", "Ran 5 km.", "Sporty.", "Overall: Ana, soup, run.",
         "Portrait one.", "Soup only.", "Calm.", "Overall: soup, run.", "Portrait two."]]))
-    summarizer = Summarizer(store, model, REFLECTION["en"])
-    summarizer.reflect("u", date(2023, 5, 3))
+    reflector = Reflector(store, model, REFLECTION["en"])
+    reflector.reflect("u", date(2023, 5, 3))
     assert "Ana" in store.profile("u").overall_history
     ana = next(p for p in store.pieces("u") if "Ana" in p.query)
     assert forget_pieces(store, "u", [ana.id]) == ["2023-05-01"]
     profile = store.profile("u")
     assert profile.overall_history == "" and "2023-05-01" not in profile.personality
     assert summary_id("u", "2023-05-01") not in {p.id for p in store.pieces("u")}
-    report = summarizer.reflect("u", date(2023, 5, 3))
+    report = reflector.reflect("u", date(2023, 5, 3))
     assert report.summarized == ["2023-05-01"] and report.overall_updated
     texts = [p.text for p in store.pieces("u")] + [store.profile("u").overall_history]
     assert not any("Ana" in t for t in texts)

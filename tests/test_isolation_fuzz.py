@@ -27,7 +27,7 @@ from graph import Context, TurnError, build_graph
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import export_user
 from memory.store import MemoryStore
-from memory.summarizer import Summarizer
+from memory.reflection import Reflector
 from prompts.reflection import REFLECTION
 
 NAMES = ["Ana", "Bo", "Chen", "Dee"]
@@ -158,7 +158,7 @@ class Isolation(RuleBasedStateMachine):
     @rule(data=st.data())
     def summarize(self, data) -> None:
         account = self.live[data.draw(st.sampled_from(sorted(self.live)))]
-        Summarizer(self.store, self.model, REFLECTION["en"]).reflect(
+        Reflector(self.store, self.model, REFLECTION["en"]).reflect(
             account, date(2025, 1, 1), include_today=True)
 
     @precondition(lambda self: self.live)

@@ -56,7 +56,7 @@ class _Clock(BaseCallbackHandler):
 
 
 def test_a_background_summary_waits_while_a_reply_is_written(llama):
-    """The summarizer's call (invoke, tagged background) pauses between tokens for a reply."""
+    """The reflector's call (invoke, tagged background) pauses between tokens for a reply."""
     story = _Clock()
     worker = threading.Thread(target=lambda: llama.invoke(
         STORY, config={"tags": [BACKGROUND], "callbacks": [story]}))

@@ -13,8 +13,8 @@ from langgraph.checkpoint.memory import InMemorySaver
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.evaluation import EvalDataError, read_gold
-from app.reply_eval import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
+from app.evaluation.gold import EvalDataError, read_gold
+from app.evaluation.replies import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
     recalls_evidence, recites, uses_memory
 from graph import build_graph
 

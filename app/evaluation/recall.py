@@ -1,11 +1,9 @@
-"""Retrieval evaluation on gold-labelled memory banks: our Ebbinghaus retriever against plain
-dense search, the original MemoryBank recipe and LangChain's time-weighted retriever.
+"""Recall on gold-labelled memory banks (`app.evaluation.gold`): our Ebbinghaus retriever
+against plain dense search, the original MemoryBank recipe and LangChain's time-weighted
+retriever; and what open questions about a time ("What have I been up to lately?") recall.
 
-Gold JSONL: {"user", "qid", "question", "answer", "evidence": [["YYYY-MM-DD", turn_index], ...],
-"type", optional "keywords": [...]}; turn_index is the 0-based position in that day's history. A question with no evidence
-is unanswerable: it counts in `questions` and latency, not in hit@k or recall@k. Each question is
-asked as its user on `today` (default: four days after that user's last history day, as in the
-paper). Recall does not reinforce here, so that results do not depend on question order.
+An unanswerable question counts in `questions` and latency, not in hit@k or recall@k. Recall does
+not reinforce here, so that results do not depend on question order.
 """
 from __future__ import annotations
 
@@ -16,8 +14,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from memory.embeddings import SINGLE_BY_LANGUAGE, ChromaEmbeddingFunction
@@ -25,76 +22,11 @@ from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
 
+from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
+    read_gold
+
 METHODS = ("ours", "dense", "original", "time-weighted")
 Hit = tuple[str, int | None]  # (date, turn index); None for a day's summary
-
-
-class EvalDataError(ValueError):
-    """A malformed gold file, or gold evidence that the bank does not hold."""
-
-
-@dataclass(frozen=True)
-class Gold:
-    user: str
-    qid: str
-    question: str
-    answer: str
-    evidence: tuple[tuple[str, int], ...]
-    type: str
-    keywords: tuple[str, ...] = ()  # any one in a reply shows the reply used the memory
-
-
-def read_gold(path: str | Path) -> list[Gold]:
-    out = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise EvalDataError(f"{path}: cannot read: {e}") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}: line {n}"
-        try:
-            r = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise EvalDataError(f"{where}: not valid JSON: {e.msg}") from None
-        if not isinstance(r, dict):
-            raise EvalDataError(f"{where}: expected an object")
-        for key in ("user", "qid", "question", "type"):
-            if not isinstance(r.get(key), str) or not r[key].strip():
-                raise EvalDataError(f"{where}: field {key!r} must be non-empty text")
-        ev = r.get("evidence")
-        if not isinstance(ev, list) or not all(
-                isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
-                and isinstance(e[1], int) for e in ev):
-            raise EvalDataError(f"{where}: field 'evidence' must be [[\"YYYY-MM-DD\", index], ...]")
-        kws = r.get("keywords", [])
-        if not isinstance(kws, list) or not all(isinstance(k, str) and k.strip() for k in kws):
-            raise EvalDataError(f"{where}: field 'keywords' must be a list of non-empty texts")
-        out.append(Gold(r["user"].strip(), r["qid"], r["question"], str(r.get("answer", "")),
-                        tuple((d, i) for d, i in ev), r["type"], tuple(kws)))
-    if not out:
-        raise EvalDataError(f"{path}: no questions")
-    return out
-
-
-def check_evidence(banks: list[UserBank], golds: list[Gold]) -> list[str]:
-    """Every gold user and evidence turn must exist in the bank; returns the problems."""
-    turns = {b.profile.user: {(p.date, p.index) for p in b.pieces if p.kind == "turn"}
-             for b in banks}
-    problems = []
-    for g in golds:
-        if g.user not in turns:
-            problems.append(f"{g.qid}: user {g.user!r} is not in the bank")
-            continue
-        problems += [f"{g.qid}: no turn {i} on {d} for {g.user!r}" for d, i in g.evidence
-                     if (d, i) not in turns[g.user]]
-    return problems
-
-
-def default_today(bank: UserBank) -> date:
-    days = bank.profile.history_dates or [p.date for p in bank.pieces]
-    return date.fromisoformat(max(days)) + timedelta(days=4)
 
 
 # -- methods: each returns the top-k (date, index) of a question ----------------------------------
@@ -194,11 +126,6 @@ def _score(got: list[Hit], evidence: set[tuple[str, int]], k: int) -> tuple[bool
     return bool(found), len(found) / len(evidence)
 
 
-def _percentile(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else 0.0
-
-
 def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                      methods: tuple[str, ...] = METHODS, ks: tuple[int, ...] = (1, 2, 3, 5, 10),
                      today: date | None = None, embedding: str = "auto", language: str = "en",
@@ -226,11 +153,11 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                 import_banks(stores[name], banks)
             return stores[name]
 
-        return {m: _run(m, BUILDERS[m](store_for(m), banks), golds, todays, ks, progress)
+        return {m: score_search(m, BUILDERS[m](store_for(m), banks), golds, todays, ks, progress)
                 for m in methods}
 
 
-def _run(method: str, search: Search, golds: list[Gold], todays: dict[str, date],
+def score_search(method: str, search: Search, golds: list[Gold], todays: dict[str, date],
          ks: tuple[int, ...], progress: Callable[[int], None] | None) -> dict:
     kmax = max(ks)
     hits: dict[str, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
@@ -266,12 +193,8 @@ def _run(method: str, search: Search, golds: list[Gold], todays: dict[str, date]
             **table("all"),
             "by_type": {t: {"questions": n, **table(t)} for t, n in sorted(counts.items())},
             "latency_ms": {"p50": round(statistics.median(latency), 2),
-                           "p95": round(_percentile(latency, 95), 2)},
+                           "p95": round(percentile(latency, 95), 2)},
             "per_question": per_question}
-
-
-# -- answers, scored by a judge model ----------------------------------------------------------
-SCORES = (0.0, 0.5, 1.0)
 
 
 # -- open questions about a time ----------------------------------------------------------------
@@ -322,66 +245,3 @@ def evaluate_open(bank_path: str | Path, content_dir: str | Path, embedding: str
                  "last_30_days": round(statistics.fmean(a <= 30 for _, a in got), 3) if got else None,
                  "age_days_p50": statistics.median(a for _, a in got) if got else None}
         for method, got in found.items()}}
-
-
-def parse_judgement(text: str) -> dict[str, float]:
-    """{"correctness": s, "coherence": s} from the judge's reply; ValueError if absent."""
-    import re
-
-    found = re.search(r"\{.*?\}", text, re.S)
-    if not found:
-        raise ValueError(f"no JSON in the judge's reply: {text[:200]!r}")
-    data = json.loads(found.group(0))
-    out = {}
-    for key in ("correctness", "coherence"):
-        value = float(data[key])
-        if value not in SCORES:
-            raise ValueError(f"{key} must be 0, 0.5 or 1, got {value}")
-        out[key] = value
-    return out
-
-
-def evaluate_answers(bank_path: str | Path, gold_path: str | Path, companion_factory,
-                     judge, today: date | None = None, embedding: str = "auto",
-                     language: str = "en", limit: int | None = None,
-                     progress: Callable[[int], None] | None = None) -> dict:
-    """The full companion answers each question as its user; `judge` (a chat model) scores it.
-    `companion_factory(store)` returns the companion graph over the imported bank."""
-    from langchain_core.messages import HumanMessage
-
-    from prompts.judge import JUDGE
-
-    banks, golds = read_bank(bank_path), read_gold(gold_path)[:limit]
-    problems = check_evidence(banks, golds)
-    if problems:
-        raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
-    todays = {b.profile.user: today or default_today(b) for b in banks}
-    rows, failures = [], []
-    with tempfile.TemporaryDirectory(prefix="sf-eval-answers-") as tmp:
-        store = MemoryStore.open(tmp, embedding=embedding, language=language)
-        import_banks(store, banks)
-        companion = companion_factory(store)
-        for g in golds:
-            try:
-                out = companion.invoke({"messages": [HumanMessage(g.question)], "user_id": g.user,
-                                        "language": language,
-                                        "today": todays[g.user].isoformat()})
-                reply = out["messages"][-1].text
-                verdict = parse_judgement(judge.invoke(JUDGE.format(
-                    question=g.question, answer=g.answer, reply=reply)).text)
-                rows.append({"qid": g.qid, "type": g.type, "reply": reply, **verdict})
-            except Exception as e:  # one bad answer or judgement is reported, not fatal
-                failures.append({"qid": g.qid, "error": f"{type(e).__name__}: {e}"})
-            if progress:
-                progress(1)
-
-    def means(rs: list[dict]) -> dict:
-        return {"scored": len(rs), **{k: round(statistics.fmean(r[k] for r in rs), 4) if rs
-                                      else None for k in ("correctness", "coherence")}}
-
-    by_type = defaultdict(list)
-    for r in rows:
-        by_type[r["type"]].append(r)
-    return {"questions": len(golds), **means(rows),
-            "by_type": {t: means(rs) for t, rs in sorted(by_type.items())},
-            "failures": failures, "answers": rows}

@@ -1,4 +1,4 @@
-"""Builds the grounded-reply LoRA data from the hand-written app/data/grounded_content.json.
+"""Builds the grounded-reply LoRA data from the hand-written app/training/data/grounded_content.json.
 
 Each of today's messages becomes one chat record: the system prompt the app itself would build
 (graph.nodes.system_prompt, with 3 of that user's memories recalled), the user's message and the
@@ -10,7 +10,7 @@ Every 6th user of each language (the 6th, 12th, ...) is held out: their records 
 grounded_dev_<lang>.jsonl, each also carrying "kind" and "keywords" (the exact detail(s) a
 correct reply must contain; empty for not_remembered and feeling).
 
-Run from the repository root:  .venv/bin/python app/data/build_grounded.py
+Run from the repository root:  .venv/bin/python app/training/data/build_grounded.py
 The output is deterministic (each record's draw is seeded by its language, user and position).
 """
 from __future__ import annotations

@@ -37,7 +37,7 @@ class ReflectionReport:
 
 
 @dataclass
-class Summarizer:
+class Reflector:
     store: MemoryStore
     model: BaseChatModel
     prompts: Mapping[str, str]  # one language's templates (prompts.reflection.REFLECTION[lang])

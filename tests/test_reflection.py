@@ -23,7 +23,7 @@ from memory.background import ReflectionWorker
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import import_banks, read_bank
-from memory.summarizer import Summarizer
+from memory.reflection import Reflector
 from prompts.reflection import REFLECTION
 from tests.conftest import seed_file
 
@@ -71,13 +71,13 @@ def chat_days(store, user="Emily", days=("2023-05-01", "2023-05-02", "2023-05-03
         store.add_turn(user, date.fromisoformat(d), f"On {d} I went hiking.", "Sounds lovely!")
 
 
-def summarizer(store, model=None, lang="en", every=20) -> Summarizer:
-    return Summarizer(store, model or Scripted(), REFLECTION[lang], every=every)
+def reflector(store, model=None, lang="en", every=20) -> Reflector:
+    return Reflector(store, model or Scripted(), REFLECTION[lang], every=every)
 
 
 def test_days_and_overall_texts_are_stored_exactly(store):
     chat_days(store)
-    s = summarizer(store)
+    s = reflector(store)
     report = s.reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-01", "2023-05-02", "2023-05-03"]
     assert report.overall_updated and report.failed == {}
@@ -103,7 +103,7 @@ def test_a_busy_day_summary_says_which_turns_it_read_and_forgetting_keeps_the_re
     day = date(2023, 5, 1)
     for i in range(6):
         store.add_turn("Emily", day, f"Turn {i}: " + "a long story about my day. " * 10, "I see.")
-    s = summarizer(store)
+    s = reflector(store)
     s.max_chars = 1000  # room for the last three turns only (about 310 characters each)
     s.reflect("Emily", date(2023, 5, 2))
     [summary] = store.pieces("Emily", kind="summary")
@@ -118,14 +118,14 @@ def test_a_busy_day_summary_says_which_turns_it_read_and_forgetting_keeps_the_re
 def test_reflection_is_incremental(store):
     chat_days(store)
     model = Scripted()
-    summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    reflector(store, model).reflect("Emily", date(2023, 5, 4))
     calls = len(model.prompts)
     assert calls == 3 * 2 + 2
-    summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert len(model.prompts) == calls  # nothing new: no model call at all
 
     chat_days(store, days=("2023-05-04",))
-    report = summarizer(store, model).reflect("Emily", date(2023, 5, 5))
+    report = reflector(store, model).reflect("Emily", date(2023, 5, 5))
     assert report.summarized == ["2023-05-04"]
     new = model.prompts[calls:]
     assert len(new) == 4
@@ -148,7 +148,7 @@ def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
             return "   "
         return by_intent(prompt)
 
-    report = summarizer(store, Scripted(answer=flaky)).reflect("Emily", date(2023, 5, 4))
+    report = reflector(store, Scripted(answer=flaky)).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-01", "2023-05-03"] and list(report.failed) == \
         ["2023-05-02"]
     assert [p.date for p in store.pieces("Emily", kind="summary")] == ["2023-05-01",
@@ -157,7 +157,7 @@ def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
     assert store.profile("Emily").reflection.pending_from == "2023-05-02"
 
     model = Scripted()
-    report = summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    report = reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-02"] and report.overall_updated
     assert len(model.prompts) == 4  # only the failed day, then the overall update
     assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-03 2023-05-02"
@@ -171,12 +171,12 @@ def test_a_failed_overall_update_keeps_the_days_and_retries_the_fold(store):
             raise ConnectionError("endpoint down")
         return by_intent(prompt)
 
-    report = summarizer(store, Scripted(answer=no_overall)).reflect("Emily", date(2023, 5, 2))
+    report = reflector(store, Scripted(answer=no_overall)).reflect("Emily", date(2023, 5, 2))
     assert report.summarized == ["2023-05-01"] and "overall" in report.failed
     profile = store.profile("Emily")
     assert profile.overall_history == "" and profile.reflection.unfolded == ["2023-05-01"]
     model = Scripted()
-    assert summarizer(store, model).reflect("Emily", date(2023, 5, 2)).overall_updated
+    assert reflector(store, model).reflect("Emily", date(2023, 5, 2)).overall_updated
     assert len(model.prompts) == 2  # the fold alone; the day was done
     assert store.profile("Emily").overall_personality == "PORTRAIT 2023-05-01"
 
@@ -190,14 +190,14 @@ def test_a_crash_between_writes_leaves_nothing_half_done(store, monkeypatch):
 
     monkeypatch.setattr(store, "save_profile", crash)
     with pytest.raises(SystemExit):
-        summarizer(store).reflect("Emily", date(2023, 5, 4))
+        reflector(store).reflect("Emily", date(2023, 5, 4))
     monkeypatch.setattr(store, "save_profile", real_save)
     [only] = store.pieces("Emily", kind="summary")
     assert (only.date, only.summary) == ("2023-05-01", "EVENTS 2023-05-01")  # whole, not partial
     assert store.count("Emily") == 3 + 1  # every turn still there
 
     model = Scripted()
-    report = summarizer(store, model).reflect("Emily", date(2023, 5, 4))
+    report = reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-01", "2023-05-02", "2023-05-03"]
     assert not any("Summarize in two to four sentences" in p and "On 2023-05-01" in p
                    for p in model.prompts)  # day 1's summary was kept, only its mood redone
@@ -205,7 +205,7 @@ def test_a_crash_between_writes_leaves_nothing_half_done(store, monkeypatch):
 
 
 def test_today_is_summarized_once_enough_turns_piled_up_and_redone_when_it_ends(store):
-    s = summarizer(store, every=3)
+    s = reflector(store, every=3)
     chat_days(store, days=("2023-05-01", "2023-05-01"))
     assert s.reflect("Emily", date(2023, 5, 1)).summarized == []
     chat_days(store, days=("2023-05-01",))
@@ -219,7 +219,7 @@ def test_today_is_summarized_once_enough_turns_piled_up_and_redone_when_it_ends(
 def test_chinese_reflection_uses_chinese_prompts(cn_store):
     chat_days(cn_store, user="小明", days=("2023-05-01",))
     model = Scripted()
-    summarizer(cn_store, model, lang="cn").reflect("小明", date(2023, 5, 2))
+    reflector(cn_store, model, lang="cn").reflect("小明", date(2023, 5, 2))
     assert "下面是小明和AI伙伴硅基朋友在2023-05-01的对话" in model.prompts[0]
     assert "小明：On 2023-05-01 I went hiking.\n硅基朋友：Sounds lovely!" in model.prompts[0]
     assert cn_store.pieces("小明", kind="summary")[0].summary == "EVENTS 2023-05-01"
@@ -303,7 +303,7 @@ def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
     user = bank.profile.user
     model = make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
                                      max_tokens=40))
-    report = summarizer(store, model).reflect(user, date.fromisoformat(first_day) +
+    report = reflector(store, model).reflect(user, date.fromisoformat(first_day) +
                                               timedelta(days=1))
     assert report.summarized == [first_day] and report.overall_updated, report.failed
     [summary] = store.pieces(user, kind="summary")

@@ -35,12 +35,13 @@ from pathlib import Path
 from langchain_core.messages import HumanMessage
 from langgraph.graph.state import CompiledStateGraph
 
+from graph.streaming import reply_token
 from memory.language import detect
 from memory.records import turn_id
 from memory.seed_format import import_banks, read_bank
 from memory.store import MemoryStore
 
-from app.evaluation import EvalDataError, Gold, _percentile, check_evidence, default_today, \
+from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
     read_gold
 
 # An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）";
@@ -149,10 +150,9 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             recalled = (part.get("retrieve") or {}).get("recalled", recalled)
             stored = (part.get("remember") or {}).get("remembered", stored)
             continue
-        chunk, meta = part
-        if meta.get("langgraph_node") == "respond" and chunk.text:
+        if text := reply_token(part):
             first = first or time.perf_counter()
-            pieces.append(chunk.text)
+            pieces.append(text)
     end = time.perf_counter()
     reply = "".join(pieces).strip()
     answerable = bool(g.evidence)
@@ -182,7 +182,7 @@ def summarize(rows: list[dict]) -> dict:
 
     def spread(key: str) -> dict:
         xs = [r[key] for r in answerable]
-        return {"p50": statistics.median(xs), "p95": _percentile(xs, 95)}
+        return {"p50": statistics.median(xs), "p95": percentile(xs, 95)}
 
     by_type = defaultdict(list)
     for r in answerable:
@@ -209,7 +209,7 @@ def summarize(rows: list[dict]) -> dict:
 def evaluate_dialogues(path: str | Path, model, progress: Callable[[int], None] | None = None
                        ) -> dict:
     """The chat model alone on prepared prompts (a system prompt holding recalled memories and
-    one message, as `app/data/grounded_dev_*.jsonl` holds them, with "kind" and "keywords"):
+    one message, as `app/training/data/grounded_dev_*.jsonl` holds them, with "kind" and "keywords"):
     memory questions scored by keyword, questions no memory answers by whether the reply says it
     does not remember, feelings by length and stage directions only."""
     from langchain_core.messages import SystemMessage
@@ -242,5 +242,5 @@ def evaluate_dialogues(path: str | Path, model, progress: Callable[[int], None] 
             "language_match": round(statistics.fmean(x["language_match"] for x in rows), 4),
             "stage_directions": round(statistics.fmean(x["stage_directions"] for x in rows), 4),
             "chars": {"p50": statistics.median(x["chars"] for x in rows),
-                      "p95": _percentile([x["chars"] for x in rows], 95)},
+                      "p95": percentile([x["chars"] for x in rows], 95)},
             "replies": rows}

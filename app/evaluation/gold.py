@@ -1,0 +1,89 @@
+"""Gold-labelled questions about a memory bank: reading them, checking them against the bank,
+and the day each is asked on.
+
+Gold JSONL: {"user", "qid", "question", "answer", "evidence": [["YYYY-MM-DD", turn_index], ...],
+"type", optional "keywords": [...]}; turn_index is the 0-based position in that day's history. A
+question with no evidence is unanswerable. Each question is asked as its user on `today` (default:
+four days after that user's last history day, as in the paper).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from memory.seed_format import UserBank
+
+
+class EvalDataError(ValueError):
+    """A malformed gold file, or gold evidence that the bank does not hold."""
+
+
+@dataclass(frozen=True)
+class Gold:
+    user: str
+    qid: str
+    question: str
+    answer: str
+    evidence: tuple[tuple[str, int], ...]
+    type: str
+    keywords: tuple[str, ...] = ()  # any one in a reply shows the reply used the memory
+
+
+def read_gold(path: str | Path) -> list[Gold]:
+    out = []
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvalDataError(f"{path}: cannot read: {e}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}: line {n}"
+        try:
+            r = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise EvalDataError(f"{where}: not valid JSON: {e.msg}") from None
+        if not isinstance(r, dict):
+            raise EvalDataError(f"{where}: expected an object")
+        for key in ("user", "qid", "question", "type"):
+            if not isinstance(r.get(key), str) or not r[key].strip():
+                raise EvalDataError(f"{where}: field {key!r} must be non-empty text")
+        ev = r.get("evidence")
+        if not isinstance(ev, list) or not all(
+                isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
+                and isinstance(e[1], int) for e in ev):
+            raise EvalDataError(f"{where}: field 'evidence' must be [[\"YYYY-MM-DD\", index], ...]")
+        kws = r.get("keywords", [])
+        if not isinstance(kws, list) or not all(isinstance(k, str) and k.strip() for k in kws):
+            raise EvalDataError(f"{where}: field 'keywords' must be a list of non-empty texts")
+        out.append(Gold(r["user"].strip(), r["qid"], r["question"], str(r.get("answer", "")),
+                        tuple((d, i) for d, i in ev), r["type"], tuple(kws)))
+    if not out:
+        raise EvalDataError(f"{path}: no questions")
+    return out
+
+
+def check_evidence(banks: list[UserBank], golds: list[Gold]) -> list[str]:
+    """Every gold user and evidence turn must exist in the bank; returns the problems."""
+    turns = {b.profile.user: {(p.date, p.index) for p in b.pieces if p.kind == "turn"}
+             for b in banks}
+    problems = []
+    for g in golds:
+        if g.user not in turns:
+            problems.append(f"{g.qid}: user {g.user!r} is not in the bank")
+            continue
+        problems += [f"{g.qid}: no turn {i} on {d} for {g.user!r}" for d, i in g.evidence
+                     if (d, i) not in turns[g.user]]
+    return problems
+
+
+def default_today(bank: UserBank) -> date:
+    days = bank.profile.history_dates or [p.date for p in bank.pieces]
+    return date.fromisoformat(max(days)) + timedelta(days=4)
+
+
+def percentile(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else 0.0

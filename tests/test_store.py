@@ -251,12 +251,12 @@ def test_reembed_interrupted_at_the_swap_is_finished_by_running_it_again(tmp_pat
 
 def test_a_store_made_before_profiles_had_a_fixed_vector_length_still_opens(tmp_path):
     from memory.embeddings import ChromaEmbeddingFunction
-    from memory.store import PROFILES, make_client
+    from memory.store.chroma import COSINE, PROFILES, make_client
 
     # Earlier releases gave profiles a vector of the embedding model's length (384 for MiniLM).
     old = make_client(tmp_path).get_or_create_collection(
         PROFILES, embedding_function=ChromaEmbeddingFunction(None, "minilm"),
-        configuration={"hnsw": {"space": "cosine"}})
+        configuration=COSINE)
     old.add(ids=["Emily"], documents=['{"user": "Emily", "name": "Emily"}'],
             embeddings=[[1.0] + [0.0] * 383], metadatas=[{"user": "Emily"}])
     store = MemoryStore.open(tmp_path, embedding="e5")

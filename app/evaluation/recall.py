@@ -21,6 +21,7 @@ from memory.embeddings import SINGLE_BY_LANGUAGE, ChromaEmbeddingFunction
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
+from memory.store.chroma import COSINE
 
 from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
     read_gold
@@ -65,7 +66,7 @@ def original(store: MemoryStore, banks: list[UserBank]) -> Search:
         col = store.client.create_collection(
             "sf_eval_orig_" + hashlib.sha256(user.encode()).hexdigest()[:32],
             embedding_function=ChromaEmbeddingFunction(store.embeddings, store.embedding_name),
-            configuration={"hnsw": {"space": "cosine"}})
+            configuration=COSINE)
         turns = [p for p in b.pieces if p.kind == "turn"]
         for i in range(0, len(turns), 256):
             chunk = turns[i:i + 256]
@@ -95,7 +96,7 @@ def time_weighted(store: MemoryStore, banks: list[UserBank]) -> Search:
         user = b.profile.user
         name = "sf_eval_tw_" + hashlib.sha256(user.encode()).hexdigest()[:32]
         vs = Chroma(client=store.client, collection_name=name, embedding_function=store.embeddings,
-                    collection_configuration={"hnsw": {"space": "cosine"}})
+                    collection_configuration=COSINE)
         turns = [p for p in b.pieces if p.kind == "turn"]
         stream = [Document(p.text, metadata={
             "buffer_idx": i, "date": p.date, "index": p.index,
@@ -158,7 +159,9 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
 
 
 def score_search(method: str, search: Search, golds: list[Gold], todays: dict[str, date],
-         ks: tuple[int, ...], progress: Callable[[int], None] | None) -> dict:
+                 ks: tuple[int, ...], progress: Callable[[int], None] | None) -> dict:
+    """One method's hit@k and recall@k, overall and by type, its latency, and each answerable
+    question's first hit."""
     kmax = max(ks)
     hits: dict[str, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
     recalls: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))

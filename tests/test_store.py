@@ -251,12 +251,12 @@ def test_reembed_interrupted_at_the_swap_is_finished_by_running_it_again(tmp_pat
 
 def test_a_store_made_before_profiles_had_a_fixed_vector_length_still_opens(tmp_path):
     from memory.embeddings import ChromaEmbeddingFunction
-    from memory.store.chroma import COSINE, PROFILES, make_client
+    from memory.store.chroma import cosine, PROFILES, make_client
 
     # Earlier releases gave profiles a vector of the embedding model's length (384 for MiniLM).
     old = make_client(tmp_path).get_or_create_collection(
         PROFILES, embedding_function=ChromaEmbeddingFunction(None, "minilm"),
-        configuration=COSINE)
+        configuration=cosine())
     old.add(ids=["Emily"], documents=['{"user": "Emily", "name": "Emily"}'],
             embeddings=[[1.0] + [0.0] * 383], metadatas=[{"user": "Emily"}])
     store = MemoryStore.open(tmp_path, embedding="e5")
@@ -312,3 +312,15 @@ def test_chroma_rebuilds_our_embedding_function_from_a_collection(tmp_path):
         assert isinstance(ef, ChromaEmbeddingFunction) and ef.get_config() == {"model": "minilm"}
         assert "I adopted a kitten." in col.query(query_texts=["my new pet"],
                                                   n_results=1)["documents"][0][0]
+
+
+def test_each_collection_records_its_own_embedding_model(tmp_path):
+    # Chroma writes a collection's embedding function into the configuration dict it is given:
+    # a dict shared between collections once carried the first one's model into the next ones.
+    first = MemoryStore.open(tmp_path / "a", embedding="minilm")
+    first.add_turn("u", D1, "I adopted a kitten.", "Aw!")
+    second = MemoryStore.open(tmp_path / "b", embedding="e5")
+    second.add_turn("u", D1, "我养了一只小猫。", "好可爱！")
+    for store, model in ((first, "minilm"), (second, "e5")):
+        ef = store.collection("u").configuration["embedding_function"]
+        assert ef.get_config() == {"model": model}

@@ -21,7 +21,7 @@ from memory.embeddings import SINGLE_BY_LANGUAGE, ChromaEmbeddingFunction
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
-from memory.store.chroma import COSINE
+from memory.store.chroma import cosine
 
 from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
     read_gold
@@ -66,7 +66,7 @@ def original(store: MemoryStore, banks: list[UserBank]) -> Search:
         col = store.client.create_collection(
             "sf_eval_orig_" + hashlib.sha256(user.encode()).hexdigest()[:32],
             embedding_function=ChromaEmbeddingFunction(store.embeddings, store.embedding_name),
-            configuration=COSINE)
+            configuration=cosine())
         turns = [p for p in b.pieces if p.kind == "turn"]
         for i in range(0, len(turns), 256):
             chunk = turns[i:i + 256]
@@ -96,7 +96,7 @@ def time_weighted(store: MemoryStore, banks: list[UserBank]) -> Search:
         user = b.profile.user
         name = "sf_eval_tw_" + hashlib.sha256(user.encode()).hexdigest()[:32]
         vs = Chroma(client=store.client, collection_name=name, embedding_function=store.embeddings,
-                    collection_configuration=COSINE)
+                    collection_configuration=cosine())
         turns = [p for p in b.pieces if p.kind == "turn"]
         stream = [Document(p.text, metadata={
             "buffer_idx": i, "date": p.date, "index": p.index,

@@ -20,7 +20,6 @@ DELETED = "sf_deleted"  # tombstones: hashed ids of users deleted for good (`del
 BATCH = 512  # pieces per Chroma write; well under Chroma's max batch size
 IN_DAYS = 62  # spans up to this many days are fetched by listing their dates
 SENTENCE_VECTORS = "sentence_vectors"  # collection mark: every piece has them (memory.sentences)
-COSINE = {"hnsw": {"space": "cosine"}}  # every collection's configuration: vectors are unit length
 
 
 class StoreError(RuntimeError):
@@ -37,6 +36,12 @@ class Match(NamedTuple):
     vector: list[float]  # as stored
     sentences: str  # the user's sentences' vectors (`memory.sentences`); "" in older stores
     similarity: float | None = None  # cosine similarity to the query, where it was searched for
+
+
+def cosine() -> dict:
+    """Every collection's configuration (our vectors are unit length). A new dict each time:
+    Chroma writes the collection's embedding function into the one it is given."""
+    return {"hnsw": {"space": "cosine"}}
 
 
 def collection_name(user: str) -> str:

@@ -16,7 +16,7 @@ from memory.embeddings import (DEFAULT_BY_LANGUAGE, ChromaEmbeddingFunction, Dua
                                make_embeddings, resolve_name)
 from memory.language import detect
 from memory.records import MemoryPiece
-from memory.store.chroma import (COSINE, DELETED, PROFILES, SENTENCE_VECTORS, StoreError,
+from memory.store.chroma import (cosine, DELETED, PROFILES, SENTENCE_VECTORS, StoreError,
                                  collection_name, make_client)
 
 
@@ -94,7 +94,7 @@ class Collections:
         make = self.client.create_collection if create else self.client.get_or_create_collection
         return make(name, embedding_function=ChromaEmbeddingFunction(self.model(embedding),
                                                                      embedding),
-                    configuration=COSINE,
+                    configuration=cosine(),
                     metadata={"user": user, "embedding": embedding, SENTENCE_VECTORS: True})
 
     def _collection(self, user: str, create: bool, embedding: str | None = None
@@ -129,7 +129,7 @@ class Collections:
         if col is None:
             # get_or_create leaves an existing collection's metadata as it is.
             col = self.client.get_or_create_collection(
-                name, embedding_function=self._ef, configuration=COSINE,
+                name, embedding_function=self._ef, configuration=cosine(),
                 metadata={"vector_length": 1})
             self._collections[name] = col
         return col

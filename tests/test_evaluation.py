@@ -182,7 +182,7 @@ def whole_set(name: str, users: int, questions: int, types: set[str]):
 
 
 LIFE = [("life_en", 20, 300), ("life_cn", 20, 300), ("life_en_blind", 10, 150),
-        ("life_cn_blind", 10, 150)]
+        ("life_cn_blind", 10, 150), ("life_en_blind2", 10, 150), ("life_cn_blind2", 10, 150)]
 
 
 def test_life_sets_are_what_their_generator_writes(tmp_path):

@@ -40,6 +40,24 @@ def test_the_readmes_memorybank_example_runs_as_written(tmp_path, monkeypatch):
     assert "Mochi" in scope["docs"][0].page_content
 
 
+def test_the_readmes_langgraph_store_example_runs_as_written(tmp_path, monkeypatch, capsys):
+    from app.settings import get_settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("As a LangGraph store, for an agent of any shape"):]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    monkeypatch.setenv("SF_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("SF_EMBEDDING", "minilm")
+    get_settings.cache_clear()
+    try:
+        exec(compile(code, "README.md", "exec"), {})
+    finally:
+        get_settings.cache_clear()
+    # what the example says it prints, it prints
+    said = re.search(r"print\(out\[\"recalled\"\]\)  # (.*)", code).group(1)
+    assert capsys.readouterr().out.strip() == said
+
+
 def test_the_running_app_imports_nothing_of_training_or_evaluation():
     # What the page, the chat command and the graph load (app.studio builds from these, in a
     # thread). The offline tools (evaluation, reply scoring, LoRA training) are loaded only by

@@ -24,7 +24,7 @@ def test_the_eval_notebook_runs_headless_by_default(monkeypatch):
     # kernel would inherit and then draw nothing; a notebook kernel draws inline.
     monkeypatch.delenv("MPLBACKEND", raising=False)
     nb = nbformat.read(ROOT / "notebooks" / "eval.ipynb", as_version=4)
-    NotebookClient(nb, timeout=900, kernel_name="python3",
+    NotebookClient(nb, timeout=1800, kernel_name="python3",
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.output_type == "error"]
@@ -36,7 +36,8 @@ def test_the_eval_notebook_runs_headless_by_default(monkeypatch):
     assert printed.splitlines()[-1].startswith("ran in ")
     table = next(o for o in outputs if "text/html" in o.get("data", {}))["data"]["text/html"]
     assert all(m in table for m in ("ours", "dense", "original", "time-weighted"))
-    assert all(s in table for s in ("life_en", "life_cn", "life_en_blind", "life_cn_blind"))
+    assert all(s in table for s in ("life_en", "life_cn", "life_en_blind", "life_cn_blind",
+                                    "life_en_blind2", "life_cn_blind2"))
     figures = [png_size(o["data"]["image/png"]) for o in outputs
                if "image/png" in o.get("data", {})]
     assert len(figures) == 2  # hit@k, per type

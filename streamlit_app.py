@@ -141,14 +141,14 @@ with chat_tab:
     if prompt := st.chat_input(T["say"]):
         history.chat_message("user").write(prompt)
 
-        def reply_tokens():
+        def streamed_reply():
             turn = {"messages": [HumanMessage(prompt)], "language": lang}
             # the signed-in account speaks: the graph takes it from the run's context
             yield from reply_tokens(R.graph, turn, config, context=Context(user_id=user))
 
         with history.chat_message("assistant"):
             try:
-                st.write_stream(reply_tokens())
+                st.write_stream(streamed_reply())
             except ChatModelError as e:
                 st.error(f"{T['model_failed']}\n\n{e}")
             except TurnError as e:

@@ -28,6 +28,7 @@ class EbbinghausRetriever(BaseRetriever):
     from a day the query names. Each is scored
 
         relevance + lexical_weight * BM25 - retention_weight * (1 - R)
+        + telling_weight * how much it tells (`_telling`, divided by the candidates' maximum)
         + date_boost if from a named day (at 1, those days come first)
         + hint_boost if inside the window of a vague time word ("recently", "前几天")
         + for a question about now: change_boost if it tells of a change, recency_weight * how
@@ -159,12 +160,21 @@ class EbbinghausRetriever(BaseRetriever):
                          if self.weights.lexical_weight else [0.0] * len(found)))
         top_words = max(words.values(), default=0.0) or 1.0
         lateness = _lateness([p for p, _ in found.values()]) if asked.about_now else {}
+        # A statement of what happened or changed ("part-exchanged the Corsa for an Octavia")
+        # tells more than talk around the topic ("stuck in traffic in this car again").
+        telling = {}
+        if self.weights.telling_weight:
+            by_id = {m.piece.id: m for m in matches if m.piece.id in found}
+            rare = self._telling(by_id)
+            most = max(rare.values(), default=0.0) or 1.0
+            telling = {pid: v / most for pid, v in rare.items()}
         ranked = []
         for pid, (p, sim) in found.items():
             r = self.curve.retention(p.recalled_on, p.strength, today) if p.kind == "turn" else 1.0
             relevance = (sim - low) / span
             score = (relevance + self.weights.lexical_weight * words[pid] / top_words
                      - self.weights.retention_weight * (1 - r))
+            score += self.weights.telling_weight * telling.get(pid, 0.0)
             if pid in named:
                 score += self.weights.date_boost
             if any(h.start <= p.day <= h.end for h in asked.hints):

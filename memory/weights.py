@@ -21,4 +21,6 @@ class RecallWeights(BaseModel):
     lexical_weight: float = Field(0.2, ge=0, description="BM25 of the question's words")
     change_boost: float = Field(0.3, ge=0, description="a question about now: a told change")
     recency_weight: float = Field(0.1, ge=0, description="a question about now: lateness")
+    telling_weight: float = Field(0.3, ge=0, description="how much a turn tells: its words rare "
+                                                          "and it unlike the other candidates")
     hint_boost: float = Field(0.3, ge=0, description="inside a vague time word's window")

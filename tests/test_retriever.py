@@ -361,3 +361,25 @@ def test_every_recall_weight_is_a_setting_that_reaches_the_retriever(tmp_path, m
     assert EbbinghausRetriever(store=store, user_id="u", date_boost=2).weights.date_boost == 2
     with pytest.raises(ValueError):
         EbbinghausRetriever(store=store, user_id="u", retention_weight=-1)
+
+CAR_TALK = [  # talk around a topic, and one turn that says what happened
+    (1, "Stuck in traffic again, I swear I spend half my life in this car.", "That sounds draining."),
+    (1, "I'm so tired today, long day at work.", "Rest well tonight."),
+    (2, "The car smells like wet dog after the beach trip.", "Ha, open the windows!"),
+    (2, "Had a nice lunch with my sister.", "Lovely!"),
+    (3, "Goodbye Corsa, you served us well. We part-exchanged her for a second-hand Skoda "
+        "Octavia estate at the dealer in Harlow.", "Congratulations on the Octavia!"),
+    (3, "Watched a film tonight, it was okay.", "Glad you relaxed."),
+    (4, "Our car is such a mess inside, crisps everywhere from the kids.", "Kids will be kids!"),
+    (4, "Rainy day again.", "Stay dry!"),
+]
+
+
+def test_a_turn_that_tells_what_happened_outranks_talk_around_its_topic(store):
+    for day, q, r in CAR_TALK:
+        store.add_turn("u", date(2023, 5, day), q, r)
+    question = "Which car do we have these days?"
+    assert "Octavia" in recall(store, "u", question, reinforce=False)[0].page_content
+    # by similarity and words alone, the messy car comes first
+    assert "Octavia" not in recall(store, "u", question, reinforce=False,
+                                   telling_weight=0)[0].page_content

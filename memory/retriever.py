@@ -235,6 +235,8 @@ class EbbinghausRetriever(BaseRetriever):
         the user's words are among them, per word (names, places, what was done; a long turn is
         not more telling for its length). On the development sets and the paper's banks the
         product picked events more often than either alone (EVALUATION.md)."""
+        if not pieces:
+            return {}
         words = {pid: lexical.token_set(m.piece.said) for pid, m in pieces.items()}
         seen = Counter(w for ws in words.values() for w in ws)
         vectors = {pid: _unit(m.vector) for pid, m in pieces.items()}

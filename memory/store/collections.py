@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
@@ -40,7 +41,7 @@ class Collections:
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, *, host: str | None = None,
-             port: int = 8000, embedding: str = "auto", language: str = "en"):
+             port: int = 8000, embedding: str = "auto", language: str = "en") -> Self:
         """Embedded under `data_dir`, or on the Chroma server at `host`; `embedding` "auto"
         embeds each user's memory for its language (`language` is the default's)."""
         name = resolve_name(embedding, language)

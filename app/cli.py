@@ -91,6 +91,7 @@ def search(query: str, user: str = typer.Option(..., "--user"),
     if user not in store.users():
         _fail(f"no memory for user {user!r}")
     docs = make_retriever(s, store, user, reinforce=reinforce).recall(query, day, k)
+    store.flush(user)  # what the recall reinforced is written when the command returns
     for d in docs:
         m = d.metadata
         typer.echo(f"[{m['date']} {m['kind']} sim={m['similarity']:.3f} R={m['retention']:.3f} "

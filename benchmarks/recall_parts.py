@@ -23,14 +23,14 @@ from memory.embeddings import DEFAULT_BY_LANGUAGE, SINGLE_BY_LANGUAGE  # noqa: E
 from memory.seed_format import import_banks, read_bank  # noqa: E402
 from memory.store import MemoryStore  # noqa: E402
 
-OFF = {"lexical_weight": 0.0, "change_boost": 0.0, "recency_weight": 0.0, "sentence_weight": 0.0}
+OFF = {"lexical_weight": 0.0, "supersede_weight": 0.0, "recency_weight": 0.0, "sentence_weight": 0.0}
 BEFORE = {"whole_weight": 0.5, "said_weight": 0.5, "sentence_weight": 0.0, "lexical_weight": 0.3}
 VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
     ("all parts", "dual", {}),
     ("without the sentence vectors", "dual", {"sentence_weight": 0.0}),
     ("as before sentences (halves 1:1, BM25 0.3)", "dual", BEFORE),
     ("without BM25", "dual", {"lexical_weight": 0.0}),
-    ("without the 'now' handling", "dual", {"change_boost": 0.0, "recency_weight": 0.0}),
+    ("without the 'now' handling", "dual", {"supersede_weight": 0.0, "recency_weight": 0.0}),
     ("one model for every part", "single", {}),
     ("one model, no BM25, no 'now' handling", "single", OFF),
     ("one model, none of the above, 20 candidates", "single", OFF | {"candidates": 20}),

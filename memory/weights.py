@@ -19,7 +19,8 @@ class RecallWeights(BaseModel):
     retention_weight: float = Field(0.15, ge=0, le=1, description="what a faded memory loses")
     date_boost: float = Field(1.0, ge=0, description="a piece from a day the question names")
     lexical_weight: float = Field(0.2, ge=0, description="BM25 of the question's words")
-    change_boost: float = Field(0.3, ge=0, description="a question about now: a told change")
+    supersede_weight: float = Field(0.3, ge=0, description="a question about now: a turn that is "
+                                                            "the later word on another's topic")
     recency_weight: float = Field(0.1, ge=0, description="a question about now: lateness")
     telling_weight: float = Field(0.3, ge=0, description="how much a turn tells: its words rare "
                                                           "and it unlike the other candidates")

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from memory.lexical import bm25_scores, tokens
-from memory.query import read_query, tells_change
+from memory.query import read_query
 
 TODAY = date(2024, 6, 30)  # a Sunday
 
@@ -58,14 +58,6 @@ def test_a_query_of_only_date_words_is_embedded_as_asked():
     assert read_query("yesterday", TODAY).to_embed == "yesterday"
 
 
-def test_statements_of_change_are_told_apart():
-    assert tells_change("Moved to a flat in Peckham!")
-    assert tells_change("Switched to the early shift.")
-    assert tells_change("我搬到了杭州")
-    assert not tells_change("Living in a shoebox studio in Bed-Stuy.")
-    assert not tells_change("我住在一个小公寓里")
-
-
 # -- in recall ----------------------------------------------------------------------------------
 from memory.retriever import EbbinghausRetriever  # noqa: E402
 
@@ -103,16 +95,16 @@ MOVED = "Moved to a two-bedroom in Crown Heights with Dre. Split rent, double th
 OLD_HOME = "Living in a tiny studio in Bed-Stuy with a radiator that screams."
 
 
-def test_a_question_about_now_favours_the_later_statement_of_change(store):
+def test_a_question_about_now_favours_the_later_statement(store):
     tell(store, [(date(2024, 6, 1), OLD_HOME),
                  (date(2024, 6, 3), "A light bulb went out and I don't have a spare. Living in the dim ages."),
                  (date(2024, 6, 5), "Some days I wonder if I'm doing enough with my life."),
                  (date(2024, 6, 12), "Busy day at the bar, my feet hurt."),
                  (date(2024, 6, 21), MOVED)])
     today = date(2024, 6, 28)
-    plain = ranks(store, "Where do I live now?", today, change_boost=0, recency_weight=0)
+    plain = ranks(store, "Where do I live now?", today, supersede_weight=0, recency_weight=0)
     boosted = ranks(store, "Where do I live now?", today)
     assert boosted.index(MOVED) < plain.index(MOVED)
     # Without "now" the question is not about the latest state, and nothing is boosted.
     assert ranks(store, "Where do I live?", today) == ranks(
-        store, "Where do I live?", today, change_boost=0, recency_weight=0)
+        store, "Where do I live?", today, supersede_weight=0, recency_weight=0)

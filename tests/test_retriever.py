@@ -383,3 +383,32 @@ def test_a_turn_that_tells_what_happened_outranks_talk_around_its_topic(store):
     # by similarity and words alone, the messy car comes first
     assert "Octavia" not in recall(store, "u", question, reinforce=False,
                                    telling_weight=0)[0].page_content
+
+
+PHONES = [  # the user's phone, in their own words: no "switched", "new" or "now" in the later word
+    (1, "My Tecno fell off the table again. The screen is a full spiderweb and the touch stops "
+        "working in the corner.", "Oh no, that sounds so frustrating."),
+    (3, "Stayed up way too late scrolling on my phone. Regretting it.", "Be kind to yourself."),
+    (6, "Spiderweb screen retired! Tunde surprised me with a refurbished iPhone 13 for our "
+        "anniversary.", "What a lovely surprise!"),
+    (8, "Had jollof at my aunt's place, the whole family came.", "Sounds delicious."),
+    (9, "Work was a drag today, so many meetings.", "Hope tomorrow is lighter."),
+]
+
+
+@pytest.mark.parametrize("embedding", ["minilm", "auto"])
+def test_a_question_about_now_gets_the_later_word_on_the_same_thing(tmp_path, embedding):
+    store = MemoryStore.open(tmp_path / "data", embedding=embedding)
+    for day, q, r in PHONES:
+        store.add_turn("u", date(2025, 3, day), q, r)
+
+    def order(question, **weights):
+        return [d.page_content for d in recall(store, "u", question, k=5, reinforce=False,
+                                                 **weights)]
+    asked = "What handset am I using at the moment?"
+    # By similarity, late-night scrolling on "my phone" comes first; the turn that retired the
+    # broken Tecno is the later word on the Tecno, and a question about now puts it first.
+    assert "iPhone 13" not in order(asked, supersede_weight=0)[0]
+    assert "iPhone 13" in order(asked)[0]
+    # a question that is not about now is ranked as before
+    assert order("What handset did I use?") == order("What handset did I use?", supersede_weight=0)

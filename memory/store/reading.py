@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+import numpy as np
+
 from memory.records import MemoryPiece, summary_id
 from memory.store.chroma import Match, day_filter, matches, to_piece
 from memory.store.strength import Strength
@@ -55,8 +57,14 @@ class Reading(Strength):
         got = col.query(query_embeddings=[list(embedding)], n_results=n,
                         where=None if within is None else day_filter(*within),
                         include=["metadatas", "embeddings", "distances"])
-        return matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
-                       similarity=True)
+        found = matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
+                        similarity=True)
+        if within is not None and len(found) < n:
+            # Fewer than asked: the window holds no more, or Chroma's filtered graph search
+            # missed some (it does, now and then, for a filter that lets few pieces through).
+            # Either way the window is small enough to rank exactly.
+            found = _ranked(self.on_days(user, *within), embedding, n)
+        return found
 
     def summaries(self, user: str, days: Iterable[str]) -> dict[str, Match]:
         """The daily summaries of `days` (YYYY-MM-DD) that exist, by day, with their vectors."""
@@ -73,3 +81,13 @@ class Reading(Strength):
         if col is None:
             return []
         return matches(col.get(where=day_filter(start, end), include=["metadatas", "embeddings"]))
+
+
+def _ranked(found: list[Match], embedding: Sequence[float], n: int) -> list[Match]:
+    """The n of `found` nearest to `embedding` by cosine, nearest first, with it."""
+    if not found:
+        return []
+    rows = np.asarray([m.vector for m in found], dtype=np.float32)
+    q = np.asarray(embedding, dtype=np.float32)
+    sims = rows @ q / np.maximum(np.linalg.norm(rows, axis=1) * np.linalg.norm(q), 1e-12)
+    return [found[i]._replace(similarity=float(sims[i])) for i in np.argsort(-sims)[:n]]

@@ -60,9 +60,9 @@ class Reading(Strength):
         found = matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
                         similarity=True)
         if within is not None and len(found) < n:
-            # Fewer than asked: the window holds no more, or Chroma's filtered graph search
-            # missed some (it does, now and then, for a filter that lets few pieces through).
-            # Either way the window is small enough to rank exactly.
+            # Fewer than asked: the window holds no more (then reading it is cheap), or Chroma's
+            # filtered graph search missed some (it does, now and then, for a filter that lets
+            # few pieces through). Either way the window is read and ranked exactly.
             found = _ranked(self.on_days(user, *within), embedding, n)
         return found
 

@@ -334,8 +334,11 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                                               help="ours | dense | original | "
                                               "time-weighted, several comma-separated, or all"),
                    language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                   foreign: int = typer.Option(0, "--foreign", min=0, help="also ask each user "
+                                               "N questions of the other users (unanswerable)"),
                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
-    """Hit@k and recall@k of a retrieval method on a bank and its gold questions."""
+    """Hit@k and recall@k of a retrieval method on a bank and its gold questions; for the
+    unanswerable ones, the share that recalled nothing."""
     from app.evaluation.gold import EvalDataError, read_gold
     from app.evaluation.recall import METHODS, evaluate_methods
     from memory.seed_format import SeedFormatError
@@ -350,10 +353,12 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
     day = _day(today) if today else None
     s = get_settings()
     try:
-        total = len(read_gold(gold)) * len(methods)
+        golds = read_gold(gold)
+        total = (len(golds) + foreign * len({g.user for g in golds})) * len(methods)
         with tqdm(total=total, unit="q", desc=f"eval {method}") as bar:
             results = evaluate_methods(bank, gold, methods, ks, day, s.embedding,
-                                       language or s.language, progress=bar.update)
+                                       language or s.language, progress=bar.update,
+                                       foreign=foreign)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     result = results[methods[0]] if len(methods) == 1 else results  # several: keyed by method

@@ -15,10 +15,11 @@ from pydantic import ConfigDict, Field, model_validator
 from memory import lexical, sentences
 from memory.embeddings import DualEmbeddings
 from memory.forgetting import ForgettingCurve
+from memory.language import detect
 from memory.query import Query, read_query
 from memory.records import MemoryPiece
 from memory.store import Match, MemoryStore
-from memory.weights import RecallWeights
+from memory.weights import RELEVANCE_FLOORS, RecallWeights
 
 
 class EbbinghausRetriever(BaseRetriever):
@@ -40,7 +41,9 @@ class EbbinghausRetriever(BaseRetriever):
     that similarity rescaled to [0, 1] over the candidates, and BM25 (of the query without its
     date words) is divided by its maximum:
     models differ in their range (e5 packs everything into 0.8-0.95, MiniLM spreads over 0-0.8),
-    so the weights mean the same for every model. The weights were
+    so the weights mean the same for every model. A piece whose similarity is below the
+    relevance floor (`floor`) is not recalled unless its day is named, so that a question about
+    nothing in memory recalls nothing. The weights and floors were
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
@@ -189,7 +192,17 @@ class EbbinghausRetriever(BaseRetriever):
             ranked = sorted(((s + self.weights.supersede_weight * (p.id in later), p, sim, r)
                              for s, p, sim, r in ranked),
                             key=lambda x: (-x[0], x[1].date, x[1].index))
-        return ranked[:k], focus
+        # After ranking, so that what is kept ranks as it would with no floor.
+        floor = self.floor(asked.to_embed)
+        return [x for x in ranked if x[2] >= floor or x[1].id in named][:k], focus
+
+    def floor(self, question: str) -> float:
+        """The similarity below which nothing is recalled for `question`: the setting, else the
+        floor measured for this memory's embedding and the question's language, else 0."""
+        if self.weights.relevance_floor is not None:
+            return self.weights.relevance_floor
+        return RELEVANCE_FLOORS.get((self.store.embedding_for(self.user_id), detect(question)),
+                                    0.0)
 
     @staticmethod
     def _supersedes(ranked: list[tuple], vectors: dict[str, list[float]],

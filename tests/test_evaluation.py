@@ -66,10 +66,24 @@ def test_ours_finds_the_evidence(files):
     assert r["method"] == "ours" and r["questions"] == 5 and r["answerable"] == 4
     assert r["hit@k"] == {"1": 1.0, "3": 1.0} and r["recall@k"]["3"] == 1.0
     assert r["recall@k"]["1"] == pytest.approx((1 + 1 + 0.5 + 1) / 4)
-    assert r["by_type"]["unanswerable"] == {"questions": 1, "hit@k": {}, "recall@k": {}}
+    # the relevance floor: a question about nothing Ana told recalls nothing
+    assert r["by_type"]["unanswerable"] == {"questions": 1, "hit@k": {}, "recall@k": {},
+                                            "recalled_nothing": 1.0}
     assert r["by_type"]["multi"]["recall@k"] == {"1": 0.5, "3": 1.0}
     assert [q["first_hit_rank"] for q in r["per_question"]] == [1, 1, 1, 1]
     assert r["latency_ms"]["p95"] >= r["latency_ms"]["p50"] > 0
+
+
+def test_other_users_questions_are_asked_as_unanswerable_ones(files):
+    """`foreign`: each user also gets other users' questions; ours recalls nothing for them (its
+    relevance floor), plain search always the best of the unrelated."""
+    r = evaluate_methods(*files, ("ours", "dense"), (1, 3), foreign=1)
+    for method in ("ours", "dense"):
+        assert r[method]["questions"] == len(GOLD) + 2  # one for Ana, one for Ben
+        assert r[method]["by_type"]["foreign"]["questions"] == 2
+    assert r["ours"]["by_type"]["foreign"]["recalled_nothing"] == 1.0
+    assert r["dense"]["by_type"]["foreign"]["recalled_nothing"] == 0.0
+    assert r["ours"]["hit@k"] == {"1": 1.0, "3": 1.0}  # the answerable ones lose nothing
 
 
 @pytest.mark.parametrize("method", METHODS)

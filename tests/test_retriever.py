@@ -412,3 +412,26 @@ def test_a_question_about_now_gets_the_later_word_on_the_same_thing(tmp_path, em
     assert "iPhone 13" in order(asked)[0]
     # a question that is not about now is ranked as before
     assert order("What handset did I use?") == order("What handset did I use?", supersede_weight=0)
+
+
+@pytest.mark.parametrize("embedding,user,history,on_topic,answer,off_topic", [
+    ("minilm+e5", "Emily", EN, "What is my cat called?", "Mochi",
+     ["What is the capital of Peru?", "How much horsepower does my tractor have?"]),
+    ("e5+e5", "张曼婷", CN, "我的猫叫什么名字？", "年糕", ["秘鲁的首都是哪里？"]),
+])
+def test_a_question_about_nothing_in_memory_recalls_nothing(backend, embedding, user, history,
+                                                           on_topic, answer, off_topic):
+    """The relevance floor of the default embeddings: the best of the unrelated is not recalled,
+    and a question about something told still is (without what falls below the floor)."""
+    store = backend(embedding)
+    fill(store, user, history)
+    got = recall(store, user, on_topic)
+    assert answer in got[0].page_content
+    floor = EbbinghausRetriever(store=store, user_id=user).floor(on_topic)
+    assert floor > 0 and all(d.metadata["similarity"] >= floor for d in got)
+    for question in off_topic:
+        assert recall(store, user, question) == []
+        assert len(recall(store, user, question, relevance_floor=0)) == 3  # the floor, off
+    # a question in the other language reads lower on this model: no floor for it
+    other = "What is my cat called?" if history is CN else "我的猫叫什么名字？"
+    assert EbbinghausRetriever(store=store, user_id=user).floor(other) == 0

@@ -9,6 +9,7 @@ four days after that user's last history day, as in the paper).
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -77,6 +78,21 @@ def check_evidence(banks: list[UserBank], golds: list[Gold]) -> list[str]:
         problems += [f"{g.qid}: no turn {i} on {d} for {g.user!r}" for d, i in g.evidence
                      if (d, i) not in turns[g.user]]
     return problems
+
+
+def foreign_questions(golds: list[Gold], per_user: int, seed: int = 0) -> list[Gold]:
+    """Each user asked `per_user` answerable questions of the set's other users (a seeded draw),
+    as unanswerable questions of type "foreign": their people and places are not in this user's
+    memory, though a topic may be ("What car do I drive now?"). What recall brings for them is
+    the best of the unrelated, unless a relevance floor holds it back."""
+    users = list(dict.fromkeys(g.user for g in golds))
+    draw = random.Random(seed)
+    out = []
+    for u in users:
+        others = [g for g in golds if g.user != u and g.evidence]
+        out += [Gold(u, f"foreign-{u}-{g.qid}", g.question, "", (), "foreign")
+                for g in draw.sample(others, min(per_user, len(others)))]
+    return out
 
 
 def default_today(bank: UserBank) -> date:

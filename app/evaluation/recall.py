@@ -2,8 +2,10 @@
 against plain dense search, the original MemoryBank recipe and LangChain's time-weighted
 retriever; and what open questions about a time ("What have I been up to lately?") recall.
 
-An unanswerable question counts in `questions` and latency, not in hit@k or recall@k. Recall does
-not reinforce here, so that results do not depend on question order.
+An unanswerable question counts in `questions` and latency, not in hit@k or recall@k; for those,
+`recalled_nothing` is the share that recalled nothing (a relevance floor at work; `foreign` adds
+other users' questions as such, `gold.foreign_questions`). Recall does not reinforce here, so that
+results do not depend on question order.
 """
 from __future__ import annotations
 
@@ -23,8 +25,8 @@ from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
 from memory.store.chroma import cosine
 
-from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
-    read_gold
+from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, \
+    foreign_questions, percentile, read_gold
 
 METHODS = ("ours", "dense", "original", "time-weighted")
 Hit = tuple[str, int | None]  # (date, turn index); None for a day's summary
@@ -130,8 +132,10 @@ def _score(got: list[Hit], evidence: set[tuple[str, int]], k: int) -> tuple[bool
 def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                      methods: tuple[str, ...] = METHODS, ks: tuple[int, ...] = (1, 2, 3, 5, 10),
                      today: date | None = None, embedding: str = "auto", language: str = "en",
-                     progress: Callable[[int], None] | None = None) -> dict[str, dict]:
-    """Imports the bank once into a fresh store and runs each method on every question."""
+                     progress: Callable[[int], None] | None = None, foreign: int = 0
+                     ) -> dict[str, dict]:
+    """Imports the bank once into a fresh store and runs each method on every question, and on
+    `foreign` questions per user drawn from the other users (`gold.foreign_questions`)."""
     unknown = [m for m in methods if m not in BUILDERS]
     if unknown:
         raise EvalDataError(f"unknown method {unknown[0]!r}; one of {', '.join(METHODS)}")
@@ -139,6 +143,7 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
     problems = check_evidence(banks, golds)
     if problems:
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
+    golds += foreign_questions(golds, foreign)
     todays = {b.profile.user: today or default_today(b) for b in banks}
     # The baselines get plain vectors of the best single model for the language (what a peer
     # would use), not our two-model vectors; with a named model, every method gets that one.
@@ -166,13 +171,17 @@ def score_search(method: str, search: Search, golds: list[Gold], todays: dict[st
     hits: dict[str, dict[int, list[bool]]] = defaultdict(lambda: defaultdict(list))
     recalls: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
     counts: dict[str, int] = defaultdict(int)
+    empty: dict[str, list[bool]] = defaultdict(list)  # unanswerable: recalled nothing?
     latency, per_question = [], []
     for g in golds:
         t = time.perf_counter()
         got = search(g.user, g.question, todays[g.user], kmax)
         latency.append(1000 * (time.perf_counter() - t))
         counts[g.type] += 1
-        if g.evidence:
+        if not g.evidence:
+            for group in ("all", g.type):
+                empty[group].append(not got)
+        else:
             for k in ks:
                 hit, rec = _score(got, set(g.evidence), k)
                 for group in ("all", g.type):
@@ -190,7 +199,9 @@ def score_search(method: str, search: Search, golds: list[Gold], todays: dict[st
         return {"hit@k": {str(k): round(statistics.fmean(hits[group][k]), 4)
                           for k in ks if hits[group][k]},
                 "recall@k": {str(k): round(statistics.fmean(recalls[group][k]), 4)
-                             for k in ks if recalls[group][k]}}
+                             for k in ks if recalls[group][k]},
+                **({"recalled_nothing": round(statistics.fmean(empty[group]), 4)}
+                   if empty[group] else {})}
 
     return {"method": method, "questions": len(golds), "answerable": len(per_question),
             **table("all"),

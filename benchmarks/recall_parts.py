@@ -31,6 +31,7 @@ VARIANTS = [  # (name, embedding: "dual" or "single", retriever overrides)
     ("as before sentences (halves 1:1, BM25 0.3)", "dual", BEFORE),
     ("without BM25", "dual", {"lexical_weight": 0.0}),
     ("without the 'now' handling", "dual", {"supersede_weight": 0.0, "recency_weight": 0.0}),
+    ("without the relevance floor", "dual", {"relevance_floor": 0.0}),
     ("one model for every part", "single", {}),
     ("one model, no BM25, no 'now' handling", "single", OFF),
     ("one model, none of the above, 20 candidates", "single", OFF | {"candidates": 20}),

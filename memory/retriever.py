@@ -95,8 +95,9 @@ class EbbinghausRetriever(BaseRetriever):
 
     def _similarity(self, m: Match, whole: np.ndarray, said: np.ndarray
                     ) -> tuple[float, int | None]:
-        """The piece's similarity to the query, and which of the user's sentences matched best
-        (None when the piece has no sentence vectors)."""
+        """The piece's similarity to the query (the weighted mean of its cosines, so that it
+        reads as a cosine whatever the weights, as the relevance floor needs), and which of the
+        user's sentences matched best (None when the piece has no sentence vectors)."""
         v = np.asarray(m.vector, dtype=np.float32)
         if whole is said:
             c_whole = c_said = float(_unit(v) @ said)
@@ -106,8 +107,9 @@ class EbbinghausRetriever(BaseRetriever):
         rows = sentences.unpack(m.sentences, len(said))
         focus = int((rows @ said).argmax()) if rows is not None else None
         best = float(rows[focus] @ said) if focus is not None else c_said
-        return (self.weights.whole_weight * c_whole + self.weights.said_weight * c_said
-                + self.weights.sentence_weight * best, focus)
+        w = self.weights
+        return ((w.whole_weight * c_whole + w.said_weight * c_said + w.sentence_weight * best)
+                / ((w.whole_weight + w.said_weight + w.sentence_weight) or 1.0), focus)
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:

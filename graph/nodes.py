@@ -136,6 +136,21 @@ def asks_about_self(text: str, language: str) -> bool:
     return bool(asks.search(text) and me.search(text) and not you.search(text))
 
 
+# Questions that ask for help rather than for something told ("How do I fix my bike?", "我该怎么
+#办？"): never answered with "you haven't told me".
+_EN_ADVICE = re.compile(r"^\s*(?:how (?:do|can|could|should|would|to)|should|can|could|would|why|"
+                        r"what (?:should|can|could|would)|any (?:tips|ideas|advice))\b", re.I)
+_CN_ADVICE = re.compile(r"怎么办|怎么(?:做|才|弄|处理)|该怎么|应该|能不能|可不可以|可以吗|有什么(?:建议|办法)|为什么|"
+                        r"如何")
+
+
+def asks_what_was_told(text: str, language: str) -> bool:
+    """Whether the user asks about their own life for something they would have told ("What is
+    my cat called?", "我对象在哪上班？"), not for advice ("How do I get my cat to eat?")."""
+    advice = _CN_ADVICE if language == "cn" else _EN_ADVICE
+    return asks_about_self(text, language) and not advice.search(text.replace("\u2019", "'"))
+
+
 def format_memory(m: Recalled, user: str, language: str) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
     around the sentence that matched the question, the reply's from its start."""
@@ -234,20 +249,30 @@ class CompanionNodes:
                                profile.overall_personality if profile else None,
                                history(state["messages"], exchanges), state["query"])
 
-    def openings(self, state: State) -> dict:
-        """For a model that takes them (the local ones), the words a reply to a question about
-        the user's own life must begin with: "You"/"Your", "你" (`asks_about_self`)."""
+    def openings(self, state: State, messages: list[AnyMessage]) -> dict:
+        """For a model that takes them (the local ones), how a reply to a question about the
+        user's own life begins (`asks_about_self`): "You"/"Your", "你"; or, when it asks for
+        something told and nothing recalled holds it, "I don't think you've told me" (`not_told`).
+        Nothing recalled holds it when nothing was recalled, or when the model, asked whether
+        its memories answer the question, says no (`LocalChatModel.doubts`)."""
         language = detect(state["query"], default=state.get("language") or "en")
-        if getattr(self.model, "takes_openings", False) and asks_about_self(state["query"],
-                                                                             language):
-            return {"openings": COMPANION[language]["reply_openings"]}
-        return {}
+        if not (getattr(self.model, "takes_openings", False)
+                and asks_about_self(state["query"], language)):
+            return {}
+        t = COMPANION[language]
+        if asks_what_was_told(state["query"], language):
+            check = HumanMessage(t["self_check"].format(message=messages[-1].text))
+            doubts = getattr(self.model, "doubts", None)
+            if not state.get("recalled") or (doubts and doubts([*messages[:-1], check],
+                                                                *t["check_words"], language)):
+                return {"start": t["not_told"]}
+        return {"openings": t["reply_openings"]}
 
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:
         """Asks the chat model (it streams when the caller streams messages)."""
         messages = self.prompt(state, self._setting(runtime, "history_exchanges"))
         try:
-            reply = self.model.invoke(messages, **self.openings(state))
+            reply = self.model.invoke(messages, **self.openings(state, messages))
         except Exception as e:  # any backend, any failure: remember the message, then report
             return {"error": f"the chat model failed: {type(e).__name__}: {e}"}
         if not reply.text.strip():

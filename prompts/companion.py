@@ -50,6 +50,14 @@ COMPANION = {
         "no_overall_history": "(not summarized yet)",
         "no_overall_personality": "(not known yet)",
         "reply_openings": ("You", "Your"),
+        # A question about the user's own life that nothing recalled answers: the reply begins
+        # so, and the model goes on from there (asking what it was, as a friend would).
+        "not_told": "I don't think you've told me",
+        # Asked in place of the reply (the model's first word only), to tell whether the
+        # memories above answer the user's question.
+        "self_check": "{message}\n\nBefore you answer: do the memories above contain the "
+                      "answer to this question? Reply with only yes or no.",
+        "check_words": (("yes", "Yes"), ("no", "No")),
     },
     "cn": {
         "system": (
@@ -60,9 +68,9 @@ COMPANION = {
             "- 如果记忆里没有答案，就坦白说你不记得了。\n"
             "- 如果{user}在倾诉感受或困难，先体会并回应对方的感受，再温和地帮忙。\n"
             "- 不要写括号或星号里的动作，也不要替{user}说话。\n\n"
-            "你了解的{user}的经历：{overall_history}\n"
+            "{user}的经历概要：{overall_history}\n"
             "{user}的性格，以及最合适的回应方式：{overall_personality}\n\n"
-            "今天是{today}。你记得的和{user}以前聊过的内容（最相关的在前）：\n{memories}"
+            "今天是{today}。记忆，来自以前和{user}的聊天，最相关的在前：\n{memories}"
         ),
         "system_new_user": (
             "你是硅基朋友，{user}温暖贴心的AI朋友，拥有长期记忆。今天是{today}。"
@@ -79,6 +87,9 @@ COMPANION = {
         "no_overall_history": "（还没有总结）",
         "no_overall_personality": "（还不了解）",
         "reply_openings": ("你",),
+        "not_told": "你好像还没跟我说过",
+        "self_check": "{message}\n\n回答之前先判断：上面的记忆里有这个问题的答案吗？只回答“有”或“没有”。",
+        "check_words": (("有",), ("没",)),
     },
 }
 

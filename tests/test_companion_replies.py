@@ -14,9 +14,10 @@ from app import bundled_models
 from app.bundled_models import MODELS, BundledModelError, join_verified, part_files
 from app.chat_models import ChatModelConfigError, make_chat_model
 from app.companion import make_companion
-from app.evaluation.replies import has_stage_directions
+from app.evaluation.replies import NOT_REMEMBERED, has_stage_directions
 from app.settings import Settings
 from memory.language import detect
+from prompts.companion import COMPANION
 
 
 def turn(text: str, today: str, user: str, language: str = "en") -> dict:
@@ -56,6 +57,27 @@ def test_a_fact_from_day_one_is_used_on_day_five_in_chinese(tmp_path, qwen):
     reply = out["messages"][-1].text
     assert "芝麻" in reply, reply
     assert detect(reply) == "cn" and not has_stage_directions(reply)
+
+
+@pytest.mark.parametrize("language, told, asked", [
+    ("en", "I adopted a kitten today! She's tiny and grey and I named her Mochi.",
+     "What is my passport number?"),
+    ("cn", "跟你说个好消息，我今天领养了一只三花猫，给她起名叫芝麻。", "我的护照号码是多少？")])
+def test_a_question_about_something_never_told_gets_a_reply_that_says_so(
+        tmp_path, qwen, language, told, asked):
+    """Nothing recalled for it (the relevance floor): the reply says it was not told, in the
+    question's language, and goes on, instead of inventing a number. (Where something was
+    recalled, the model's own check decides: `test_graph`, EVALUATION.md.)"""
+    g = companion(tmp_path, qwen, language=language)
+    user = "Emily" if language == "en" else "小明"
+    g.invoke(turn(told, "2023-05-01", user, language), {"configurable": {"thread_id": "d1"}})
+    out = g.invoke(turn(asked, "2023-05-05", user, language),
+                   {"configurable": {"thread_id": "d5"}})
+    reply = out["messages"][-1].text
+    assert out["recalled"] == []
+    assert NOT_REMEMBERED.search(reply) and detect(reply) == language, reply
+    assert len(reply) > len(COMPANION[language]["not_told"]) + 4, reply  # it goes on
+    assert not has_stage_directions(reply) and not any(c.isdigit() for c in reply), reply
 
 
 def test_a_chinese_message_gets_a_chinese_reply_on_an_english_thread(tmp_path, qwen):

@@ -14,8 +14,9 @@ from pydantic import Field
 
 from app.companion import Threads
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import asks_about_self, excerpt, format_memory, told_of
+from graph.nodes import asks_about_self, asks_what_was_told, excerpt, format_memory, told_of
 from graph.tool import companion_tool
+from memory.store import MemoryStore
 
 
 class Recorder(GenericFakeChatModel):
@@ -183,13 +184,24 @@ def test_the_users_words_are_told_of_the_user_by_name():
 
 
 class Opener(Recorder):
-    """A model that takes `openings` (words its reply must begin with), as the local ones do."""
+    """A model that takes `openings` (words its reply must begin with) and `start` (the text it
+    must begin with), as the local ones do."""
     takes_openings: bool = True
     openings: list = Field(default_factory=list)
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
-        self.openings.append(kwargs.get("openings"))
+        self.openings.append(kwargs.get("start") or kwargs.get("openings"))
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+
+class Doubter(Opener):
+    """A local model whose self-check says, for each question in turn, whether it doubts."""
+    said: list = Field(default_factory=list)
+    checks: list = Field(default_factory=list)
+
+    def doubts(self, messages, yes, no, language) -> bool:
+        self.checks.append((messages[-1].text, yes, no, language))
+        return self.said.pop(0)
 
 
 def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(store):
@@ -206,6 +218,52 @@ def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(s
     plain = replies("Mochi.")  # a model that takes no openings (an OpenAI endpoint) gets none
     out = build_graph(plain, store).invoke(turn("What did I name my kitten?", today="2023-05-05"))
     assert out["messages"][-1].text == "Mochi."
+
+
+def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_path):
+    store = MemoryStore.open(tmp_path / "data")  # the default embedding, with its relevance floor
+    store.add_turn("Emily", date(2023, 5, 1), "I adopted a kitten, her name is Mochi.", "Lovely!")
+    model = Doubter(messages=iter([AIMessage(t) for t in (
+        "I don't think you've told me about a dentist.", "You named her Mochi.",
+        "I don't think you've told me which vet.", "You can try a puzzle feeder.")]),
+        said=[False, True])
+    g = build_graph(model, store, reflect_every=None)
+    asked = []
+    for said in ("What did my dentist say about my wisdom teeth?", "What did I name my kitten?",
+                 "Which vet did I take my kitten to?", "How do I get my kitten to eat slower?"):
+        asked.append(g.invoke(turn(said, today="2023-05-05"))["recalled"])
+    not_told = "I don't think you've told me"
+    # the dentist question recalled nothing (the relevance floor), so the model was not asked;
+    # it was asked about the two kitten questions (something was recalled); advice never is
+    assert [len(r) > 0 for r in asked] == [False, True, True, True]
+    assert model.openings == [not_told, ("You", "Your"), not_told, ("You", "Your")]
+    assert [c[0].split("\n")[0] for c in model.checks] == [
+        "What did I name my kitten?", "Which vet did I take my kitten to?"]
+    assert model.checks[0][0].endswith("Reply with only yes or no.")
+    assert model.checks[0][1:] == (("yes", "Yes"), ("no", "No"), "en")
+    # its check sees the same prompt as the reply would, the question replaced by the check
+    assert "Mochi" in model.seen[1][0].text
+    cn = Doubter(messages=iter([AIMessage("你好像还没跟我说过。")]), said=[True])
+    store.add_turn("小明", date(2023, 5, 1), "我领养了一只三花猫，叫芝麻。", "真好！")
+    build_graph(cn, store).invoke(turn("我的猫在哪家医院看的病？", user="小明", language="cn",
+                                       today="2023-05-05"))
+    assert cn.openings == ["你好像还没跟我说过"] and cn.checks[0][1:] == (("有",), ("没",), "cn")
+    plain = replies("I'm not sure.")  # a model that takes no openings is never asked
+    out = build_graph(plain, store).invoke(turn("Which vet did I use?", today="2023-05-05"))
+    assert out["messages"][-1].text == "I'm not sure."
+
+
+def test_what_asks_for_something_told():
+    told = ["What is my cat called?", "Which vet did I take my kitten to?", "Where do I work now?",
+            "What did my dentist say?"]
+    advice = ["How do I get my kitten to eat slower?", "Should I call my sister?",
+              "Why do I feel so tired?", "What should I cook for my mum?",
+              "Any tips for my interview?"]
+    assert [asks_what_was_told(t, "en") for t in told] == [True] * len(told)
+    assert [asks_what_was_told(t, "en") for t in advice] == [False] * len(advice)
+    assert [asks_what_was_told(t, "cn") for t in ("我的猫叫什么？", "我对象在哪上班？")] == [True] * 2
+    assert [asks_what_was_told(t, "cn") for t in ("我该怎么跟我妈说？", "我为什么总是睡不着？",
+                                                  "我的猫不吃饭怎么办？")] == [False] * 3
 
 
 def test_what_asks_about_the_users_own_life():

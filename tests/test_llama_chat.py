@@ -115,6 +115,45 @@ def test_a_reply_begins_with_one_of_the_openings_it_is_given(llama, openings, as
     assert set(openings) <= texts and not any(t.startswith(("Young", "YouTube")) for t in texts)
 
 
+@pytest.mark.parametrize("start, asked", [
+    ("I don't think you've told me", "Which vet did I take my cat to?"),
+    ("你好像还没跟我说过", "我的猫在哪家医院看的病？")])
+def test_a_reply_begins_with_the_text_it_is_given_and_goes_on(llama, start, asked):
+    """`start=`: the reply is that text, streamed like the rest, and the model goes on from it."""
+    facts = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi.")
+    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
+                                                             max_new_tokens=24)})
+    seen = _Pieces()
+    reply = greedy.invoke([facts, HumanMessage(asked)], start=start,
+                          config={"callbacks": [seen]}).text
+    assert "".join(seen.pieces) == reply and reply.startswith(start), reply
+    assert len(reply.strip()) > len(start) + 1, reply  # it went on
+
+
+def test_the_model_leans_to_the_answer_its_prompt_supports(llama):
+    """`leaning`: the first-word logit of one set of words over another, read without writing a
+    reply; asked whether the prompt holds an answer, it leans to yes when it does."""
+    def asked(facts: str) -> list:
+        return [SystemMessage(f"You are SiliconFriend. What you remember: {facts}"),
+                HumanMessage("What is my cat called?\n\nBefore you answer: do the memories "
+                             "above contain the answer to this question? Reply with only yes "
+                             "or no.")]
+    told = llama.leaning(asked("Emily's cat is called Mochi."), ("yes", "Yes"), ("no", "No"))
+    untold = llama.leaning(asked("Emily went hiking in Wales in May."), ("yes", "Yes"),
+                           ("no", "No"))
+    assert told > untold, (told, untold)
+    assert llama.leaning(asked("x"), ("no",), ("yes",)) == pytest.approx(
+        -llama.leaning(asked("x"), ("yes",), ("no",)), abs=1e-4)
+    # with a margin set, `doubts` is that leaning to no over the margin; with none, never
+    wary = llama.model_copy(update={"generation": replace(
+        llama.generation, decline_above=(("en", -100.0),))})
+    assert wary.doubts(asked("Emily went hiking."), ("yes", "Yes"), ("no", "No"), "en")
+    assert not wary.doubts(asked("Emily went hiking."), ("yes", "Yes"), ("no", "No"), "cn")
+    sure = wary.model_copy(update={"generation": replace(wary.generation, decline_above=(
+        ("en", 100.0),))})
+    assert not sure.doubts(asked("Emily went hiking."), ("yes", "Yes"), ("no", "No"), "en")
+
+
 def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp_path):
     from peft import LoraConfig, get_peft_model
     from transformers import AutoModelForCausalLM
@@ -130,6 +169,11 @@ def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp
     assert chat.invoke([HumanMessage("Hello!")]).text.strip()
     begun = chat.invoke([HumanMessage("What is my name?")], openings=("Your",)).text
     assert begun.startswith("Your"), begun
+    started = chat.invoke([HumanMessage("What is my name?")], start="I don't think").text
+    assert started.startswith("I don't think"), started
+    ask = [HumanMessage("Is the sky blue? Reply with only yes or no.")]
+    assert chat.leaning(ask, ("yes", "Yes"), ("no", "No")) == pytest.approx(
+        -chat.leaning(ask, ("no", "No"), ("yes", "Yes")), abs=1e-3)
 
 
 def test_a_background_prompt_is_read_in_slices_that_first_wait_for_replies():

@@ -15,7 +15,11 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
 - first_person: share of answerable replies opening with "I"/"My"/"我", mostly the user's own
   words echoed back ("I went hiking" to "What did I do?");
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
-  says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer.
+  says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer;
+  with `foreign`, also each user asked that many answerable questions of the set's other users
+  (`gold.foreign_questions`), reported apart as `foreign_says_not_remembered`;
+- recites_prompt: share of replies that copy a run of the system prompt's own wording (its rules
+  and headers, `PROMPT_RECITAL` characters or more): the prompt leaking into the reply.
 Reflection is off, and each question's exchange is taken out of the store once asked (in
 `conversation` mode it stays, as it would), so that every question meets the same memory.
 """
@@ -41,8 +45,9 @@ from memory.records import turn_id
 from memory.seed_format import import_banks, read_bank
 from memory.store import MemoryStore
 
-from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, percentile, \
-    read_gold
+from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, \
+    foreign_questions, percentile, read_gold
+from prompts.companion import COMPANION
 
 # An action in brackets or asterisks: "(winks)", "(takes a bath herself)", "*smiles*", "（笑）";
 # markdown bold ("**Swimming**: ...") is not one.
@@ -99,17 +104,43 @@ def has_stage_directions(reply: str) -> bool:
     return bool(STAGE.search(reply))
 
 
+# A run this long (characters) of the system prompt's fixed wording in a reply is the prompt
+# read aloud: longer than the phrases a reply shares with it by chance ("you don't remember",
+# "今天是"), shorter than any of its headers.
+PROMPT_RECITAL = {"en": 30, "cn": 10}
+_FILLED = re.compile(r"\{(?!user\})[a-z_]+\}")  # what a prompt fills in, but for the user's name
+
+
+def recites_prompt(reply: str, language: str, user: str) -> bool:
+    """Whether the reply copies a run of the companion prompt's own wording, the user's name
+    included (not the memories, summary or date filled into it)."""
+    if not reply:
+        return False
+    t = COMPANION[language]
+    reply = reply.replace(user, "{user}") if user else reply
+    for template in (t["system"], t["system_new_user"]):
+        for part in _FILLED.split(template):
+            if len(part) < PROMPT_RECITAL[language]:
+                continue
+            m = difflib.SequenceMatcher(None, reply, part, autojunk=False).find_longest_match(
+                0, len(reply), 0, len(part))
+            if m.size >= PROMPT_RECITAL[language]:
+                return True
+    return False
+
+
 def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
                      companion_factory: Callable[[MemoryStore], CompiledStateGraph],
                      embedding: str = "auto", language: str = "en", limit: int | None = None,
                      today: date | None = None,
                      progress: Callable[[int], None] | None = None,
-                     conversation: bool = False) -> dict:
+                     conversation: bool = False, foreign: int = 0) -> dict:
     """`companion_factory(store)` builds the companion over the imported memory. `limit`: the
     first N answerable questions (only their users are imported, and their unanswerable ones
     asked too). `conversation`: each user's questions one after another in one conversation (its
     recent exchanges in every prompt; the companion needs a checkpointer), instead of each in a
-    new one."""
+    new one. `foreign`: each user also asked that many of the other users' questions, as questions
+    their memory cannot answer."""
     banks, everything = read_bank(bank_path), read_gold(gold_path)
     golds = [g for g in everything if g.evidence and g.keywords][:limit]
     if not golds:
@@ -119,6 +150,9 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     users = {g.user for g in golds}
     golds += [g for g in everything if not g.evidence and g.user in users]
+    if foreign:
+        golds += [g for g in foreign_questions([g for g in everything if g.keywords], foreign)
+                  if g.user in users]
     banks = [b for b in banks if b.profile.user in users]
     rows = []
     with tempfile.TemporaryDirectory(prefix="sf-eval-replies-") as tmp:
@@ -164,6 +198,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "says_not_remembered": None if answerable else bool(NOT_REMEMBERED.search(reply)),
             "language_match": detect(reply, default="?") == detect(g.question),
             "stage_directions": has_stage_directions(reply),
+            "recites_prompt": recites_prompt(reply, detect(g.question), g.user),
             "recites": recites(reply, recalled, detect(g.question)),
             "first_person": bool(_FIRST_PERSON.match(reply)),
             "recalled": [m.get("id") for m in recalled], "stored": stored,
@@ -175,7 +210,8 @@ def summarize(rows: list[dict]) -> dict:
     """Memory use, length and speed over the answerable questions; declines over the
     unanswerable ones; language and stage directions over all."""
     answerable = [r for r in rows if r["memory_use"] is not None]
-    unanswerable = [r for r in rows if r["memory_use"] is None]
+    unanswerable = [r for r in rows if r["memory_use"] is None and r["type"] != "foreign"]
+    foreign = [r for r in rows if r["type"] == "foreign"]
 
     def share(rs: list[dict], key: str) -> float | None:
         return round(statistics.fmean(r[key] for r in rs), 4) if rs else None
@@ -197,6 +233,9 @@ def summarize(rows: list[dict]) -> dict:
             "first_person": share(answerable, "first_person"),
             "unanswerable": len(unanswerable),
             "says_not_remembered": share(unanswerable, "says_not_remembered"),
+            "foreign": len(foreign),
+            "foreign_says_not_remembered": share(foreign, "says_not_remembered"),
+            "recites_prompt": share(rows, "recites_prompt"),
             "language_match": share(rows, "language_match"),
             "stage_directions": share(rows, "stage_directions"),
             "chars": spread("chars"), "first_token_ms": spread("first_token_ms"),

@@ -92,6 +92,16 @@ class _Pieces(BaseCallbackHandler):
         self.pieces.append(token)
 
 
+def _greedy_streamed(llama, messages, **kwargs) -> tuple[LlamaCppChat, str]:
+    """A greedy 24-token reply, checked to be what was streamed."""
+    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
+                                                             max_new_tokens=24)})
+    seen = _Pieces()
+    reply = greedy.invoke(messages, config={"callbacks": [seen]}, **kwargs).text
+    assert "".join(seen.pieces) == reply
+    return greedy, reply
+
+
 @pytest.mark.parametrize("openings, asked", [
     (("You", "Your"), "What is my cat called, and where do I live?"),
     (("你",), "我的猫叫什么？我住在哪里？")])
@@ -100,12 +110,8 @@ def test_a_reply_begins_with_one_of_the_openings_it_is_given(llama, openings, as
     "r"), and the model writes on from there, streaming as usual."""
     facts = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi; "
                           "Emily lives in Leeds.")
-    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
-                                                             max_new_tokens=24)})
-    seen = _Pieces()
-    reply = greedy.invoke([facts, HumanMessage(asked)], openings=openings,
-                          config={"callbacks": [seen]}).text
-    assert "".join(seen.pieces) == reply and reply.startswith(openings), reply
+    greedy, reply = _greedy_streamed(llama, [facts, HumanMessage(asked)], openings=openings)
+    assert reply.startswith(openings), reply
     assert "Mochi" in reply or "Leeds" in reply, reply
     for word in ("Young", "YouTube"):  # begins with "You", but is not the word
         assert not reply.startswith(word)
@@ -121,12 +127,8 @@ def test_a_reply_begins_with_one_of_the_openings_it_is_given(llama, openings, as
 def test_a_reply_begins_with_the_text_it_is_given_and_goes_on(llama, start, asked):
     """`start=`: the reply is that text, streamed like the rest, and the model goes on from it."""
     facts = SystemMessage("You are SiliconFriend, a kind friend. Emily's cat is called Mochi.")
-    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
-                                                             max_new_tokens=24)})
-    seen = _Pieces()
-    reply = greedy.invoke([facts, HumanMessage(asked)], start=start,
-                          config={"callbacks": [seen]}).text
-    assert "".join(seen.pieces) == reply and reply.startswith(start), reply
+    _, reply = _greedy_streamed(llama, [facts, HumanMessage(asked)], start=start)
+    assert reply.startswith(start), reply
     assert len(reply.strip()) > len(start) + 1, reply  # it went on
 
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from app.cli import app
 from app.evaluation.gold import EvalDataError, read_gold
 from app.evaluation.replies import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
-    recalls_evidence, recites, uses_memory
+    recalls_evidence, recites, recites_prompt, uses_memory
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {
@@ -103,6 +103,38 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     # and over the same memory: no question recalls the exchange of the one before
     assert all(r["recalled"] and not any("2024-03-06" in i for i in r["recalled"])
                for r in result["replies"])
+
+
+def test_other_users_questions_are_asked_as_ones_to_decline(tmp_path):
+    bank, gold = tmp_path / "bank.json", tmp_path / "gold.jsonl"
+    two = {**BANK, "Ben": {"name": "Ben", "history": {"2024-03-01": [
+        {"query": "We got a puppy! He's a beagle called Rex.", "response": "Aww!"}]}}}
+    bank.write_text(json.dumps(two, ensure_ascii=False), encoding="utf-8")
+    gold.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in [GOLD[0], {
+        "user": "Ben", "qid": "b1", "question": "What is my dog called?", "answer": "Rex",
+        "keywords": ["rex"], "evidence": [["2024-03-01", 0]], "type": "fact"}]),
+        encoding="utf-8")
+    model = GenericFakeChatModel(messages=iter([AIMessage(t) for t in (
+        "Your sister's parrot is Kiwi.", "Your dog is Rex.",
+        "I don't think you've told me about a dog.",  # Ana, asked Ben's question
+        "What you know of Ben's life so far: a beagle.")]))  # Ben, asked Ana's: the prompt read
+    result = evaluate_replies(bank, gold, lambda s: build_graph(model, s, reflect_every=None),
+                              embedding="minilm", foreign=1)
+    assert [(r["qid"], r["type"]) for r in result["replies"]] == [
+        ("q1", "fact"), ("b1", "fact"), ("foreign-Ana-b1", "foreign"),
+        ("foreign-Ben-q1", "foreign")]
+    assert result["questions"] == 2 and result["memory_use"] == 1.0
+    assert result["unanswerable"] == 0 and result["says_not_remembered"] is None
+    assert result["foreign"] == 2 and result["foreign_says_not_remembered"] == 0.5
+    assert result["recites_prompt"] == 0.25 and result["replies"][3]["recites_prompt"]
+
+
+def test_a_reply_that_reads_the_prompt_aloud():
+    assert recites_prompt("What you know of Ben's life so far: nothing yet.", "en", "Ben")
+    assert not recites_prompt("你记得的和王秀兰以前聊过的内容（最相关的在前）：…", "cn", "王秀兰")  # old
+    assert recites_prompt("王秀兰的性格，以及最合适的回应方式：开朗", "cn", "王秀兰")
+    assert not recites_prompt("I don't think you've told me about your brother.", "en", "Ana")
+    assert not recites_prompt("你好像还没跟我说过你哥哥的名字。", "cn", "小明")
 
 
 def test_in_a_conversation_a_users_questions_share_one_thread(files):

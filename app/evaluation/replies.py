@@ -13,7 +13,7 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
   (`RECITAL` characters or more, verbatim): the model reading its notes aloud, which memory_use
   alone counts as a use; memory_use_in_own_words leaves those out;
 - first_person: share of answerable replies opening with "I"/"My"/"我", mostly the user's own
-  words echoed back ("I went hiking" to "What did I do?");
+  words echoed back ("I went hiking" to "What did I do?"), a reply saying it was not told aside;
 - says_not_remembered: share of the same users' unanswerable questions (no evidence) whose reply
   says it does not remember (`NOT_REMEMBERED`, a phrase list) instead of inventing an answer;
   with `foreign`, also each user asked that many answerable questions of the set's other users
@@ -200,7 +200,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "stage_directions": has_stage_directions(reply),
             "recites_prompt": recites_prompt(reply, detect(g.question), g.user),
             "recites": recites(reply, recalled, detect(g.question)),
-            "first_person": bool(_FIRST_PERSON.match(reply)),
+            "first_person": bool(_FIRST_PERSON.match(reply) and not NOT_REMEMBERED.search(reply)),
             "recalled": [m.get("id") for m in recalled], "stored": stored,
             "first_token_ms": round(1000 * ((first or end) - start)),
             "reply_s": round(end - start, 2), "chars": len(reply)}

@@ -177,6 +177,9 @@ def _sibling(llm):
 
     other = Llama.__new__(Llama)  # copy.copy would pickle and so load the model again
     other.__dict__.update(llm.__dict__)
+    # but not a wrapper set on `llm` itself (a benchmark's count of tokens read): it would
+    # evaluate in `llm`'s context, two threads in one context at once (llama.cpp aborts)
+    other.__dict__.pop("eval", None)
     other.parent = llm  # the model is freed with `llm`: it must outlive its siblings
     other._stack = contextlib.ExitStack()
     other._ctx = other._stack.enter_context(contextlib.closing(_internals.LlamaContext(

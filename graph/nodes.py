@@ -14,6 +14,7 @@ from memory import sentences
 from memory.background import BACKGROUND, ReflectionWorker
 from memory.dates import parse_day
 from memory.forgetting import ForgettingCurve
+from memory.query import read_query
 from memory.retriever import EbbinghausRetriever
 from memory.store import MemoryStore
 from memory.weights import RecallWeights
@@ -254,7 +255,8 @@ class CompanionNodes:
         user's own life begins (`asks_about_self`): "You"/"Your", "你"; or, when it asks for
         something told and nothing recalled holds it, "I don't think you've told me" (`not_told`).
         Nothing recalled holds it when nothing was recalled, or when the model, asked whether
-        its memories answer the question, says no (`LocalChatModel.doubts`)."""
+        its memories answer the question, says no (`LocalChatModel.doubts`); a recap ("what did I
+        do recently?") asks for no one thing told, so whatever its days recalled answers it."""
         language = detect(state["query"], default=state.get("language") or "en")
         if not (getattr(self.model, "takes_openings", False)
                 and asks_about_self(state["query"], language)):
@@ -262,7 +264,8 @@ class CompanionNodes:
         t = COMPANION[language]
         if asks_what_was_told(state["query"], language):
             check = HumanMessage(t["self_check"].format(message=messages[-1].text))
-            doubts = getattr(self.model, "doubts", None)
+            doubts = None if read_query(state["query"], date.fromisoformat(state["day"])).recap \
+                else getattr(self.model, "doubts", None)
             if not state.get("recalled") or (doubts and doubts([*messages[:-1], check],
                                                                 *t["check_words"], language)):
                 return {"start": t["not_told"]}

@@ -39,6 +39,12 @@ class Query:
     about_now: bool
     open: bool = False  # asks what happened, about nothing in particular ("what did I do?")
 
+    @property
+    def recap(self) -> bool:
+        """An open question about a time ("what did I do recently?"): answered by what happened
+        in its days, not by the memories nearest its words."""
+        return self.open and bool(self.spans or self.hints)
+
 
 def read_query(text: str, today: date) -> Query:
     """What a question asks, as recall reads it: its words without the date words, the days

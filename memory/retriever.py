@@ -124,7 +124,7 @@ class EbbinghausRetriever(BaseRetriever):
         # brings in pieces that the user's words miss.
         search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
         self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
-        if self.open_questions and asked.open and (asked.spans or asked.hints):
+        if self.open_questions and asked.recap:
             top, focus = self._lately(asked, today, whole, said, k), {}
         else:
             top, focus = self._rank(asked, today, whole, said, search, k)

@@ -248,6 +248,11 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
     build_graph(cn, store).invoke(turn("我的猫在哪家医院看的病？", user="小明", language="cn",
                                        today="2023-05-05"))
     assert cn.openings == ["你好像还没跟我说过"] and cn.checks[0][1:] == (("有",), ("没",), "cn")
+    # a recap asks for no one thing told: what its days recalled answers it, unchecked
+    recap = Doubter(messages=iter([AIMessage("You adopted Mochi.")]), said=[False])
+    out = build_graph(recap, store, reflect_every=None).invoke(
+        turn("What did I do recently?", today="2023-05-05"))
+    assert out["recalled"] and recap.openings == [("You", "Your")] and recap.checks == []
     plain = replies("I'm not sure.")  # a model that takes no openings is never asked
     out = build_graph(plain, store).invoke(turn("Which vet did I use?", today="2023-05-05"))
     assert out["messages"][-1].text == "I'm not sure."

@@ -102,22 +102,34 @@ def excerpt(text: str, focus: int | None, limit: int) -> str:
                                                  not kept.endswith("…") else "")
 
 
-_EN_SELF = [(re.compile(p), r) for p, r in (  # the user's "I" told by name, the verb agreeing
-    (r"\bI'm\b|\bI am\b", "{n} is"), (r"\bI've\b|\bI have\b", "{n} has"),
-    (r"\bI'll\b", "{n} will"), (r"\bI'd\b", "{n} would"), (r"\bI\b", "{n}"),
-    (r"\b[Mm]y\b|\b[Mm]ine\b", "{n}'s"), (r"\b[Mm]yself\b|\b[Mm]e\b", "{n}"))]
+# The user's words as the companion would say them back ("I adopted a kitten, my sister..." ->
+# "You adopted a kitten, your sister..."): English second person needs no verb agreement
+# besides am/was, where the user's name in the third person did ("Amara tell Amara Amara is...").
+_EN_BACK = [(re.compile(p), r) for p, r in (
+    (r"\b[Ii]'m\b|\b[Ii] am\b", "you're"), (r"\b[Ii] was\b", "you were"),
+    (r"\b[Ii] wasn't\b", "you weren't"), (r"\b(?:[Ii]|[Ww]e)'ve\b", "you've"),
+    (r"\b(?:[Ii]|[Ww]e)'ll\b", "you'll"), (r"\b(?:[Ii]|[Ww]e)'d\b", "you'd"),
+    (r"\b[Ww]e're\b", "you're"), (r"\b[Mm]yself\b", "yourself"),
+    (r"\b[Oo]urselves\b", "yourselves"), (r"\b(?:[Mm]ine|[Oo]urs)\b", "yours"),
+    (r"\b(?:[Mm]y|[Oo]ur)\b", "your"), (r"\b(?:[Ii]|[Mm]e|[Ww]e|us)\b", "you"))]
+_EN_STARTS = re.compile(r"(^|[.!?…]\s+|[\"“(]\s*)you\b")
 _CN_SELF = [(re.compile(p), r) for p, r in ((r"我们|俺们|咱们|我哋", "{n}他们"), (r"我|俺|咱", "{n}"))]
 
 
 def told_of(text: str, name: str, language: str) -> str:
-    """The user's words told of the user, by name: "I adopted a kitten, my sister..." becomes
-    "Emily adopted a kitten, Emily's sister...". A small model reading the user's first person
-    answers in it ("I went hiking" to "What did I do?"); told this way there is no "I" to copy."""
+    """The user's words as a memory tells them, with no "I" of the user's for a small model to
+    copy back ("I went hiking" to "What did I do?"). English: said back to the user, "I adopted
+    a kitten, my sister..." -> "You adopted a kitten, your sister...", the way the reply will
+    say it. Chinese: of the user by name, "我前两天去报了名" -> "王秀兰前两天去报了名"."""
     text = text.replace("\u2019", "'")
-    for pattern, repl in (_CN_SELF if language == "cn" else _EN_SELF):
-        said = repl.format(n=name)
-        text = pattern.sub(lambda _: said, text)  # a name is text, never a replacement pattern
-    return text
+    if language == "cn":
+        for pattern, repl in _CN_SELF:
+            said = repl.format(n=name)
+            text = pattern.sub(lambda _: said, text)  # a name is text, never a pattern
+        return text
+    for pattern, repl in _EN_BACK:  # "My" -> "Your"; "I" is upper case anywhere: see below
+        text = pattern.sub(lambda m, r=repl: r.capitalize() if m[0][0] in "MOWU" else r, text)
+    return _EN_STARTS.sub(lambda m: m.group(1) + "You", text)
 
 
 _EN_ME = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Mm]ine|[Mm]yself)\b")
@@ -157,8 +169,8 @@ def format_memory(m: Recalled, user: str, language: str) -> str:
     around the sentence that matched the question, the reply's from its start."""
     t = COMPANION[language]
     if m["kind"] == "turn":
-        query = told_of(excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"]),
-                        user.split()[0] if language == "en" and user.split() else user, language)
+        query = told_of(excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"]), user,
+                        language)
         if not (m.get("response") or "").strip():
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
         return t["memory_turn"].format(date=m["date"], user=user, query=query,

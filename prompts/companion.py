@@ -5,9 +5,10 @@ their dates, the overall summary of past events, which the original code built b
 the prompt, and the overall portrait) for small bundled models (1.5B and 0.5B): short plain
 rules, each memory with its date and who said it, and the reply's language and length spelled
 out, since a small model follows what it is told literally and little else. The user's words in a
-memory are told of the user by name (`graph.nodes.told_of`: "Emily adopted a kitten", not "I
-adopted a kitten"): with no "I" of the user's to copy back, the 1.5B answered more often and
-more often in its own words on the development sets (EVALUATION.md).
+memory carry no "I" of the user's for the 1.5B to copy back (`graph.nodes.told_of`): in English
+they are said back to the user ("You adopted a kitten", the way the reply says it), in Chinese
+told of the user by name ("小明最近开始学弹吉他了"); either answered more often, and more often in
+its own words, than the user's first person on the development sets (EVALUATION.md).
 What stays the same for a user comes first and what each message recalls comes last, so that the
 local model reads the shared beginning once (llama.cpp keeps a context's prefix; transformers
 models use `app.local_chat.PromptCache`); on the development sets this order answered as often

@@ -62,7 +62,7 @@ def test_openai_plain_reply_carries_the_memories(tmp_path, openai_server):
     assert sent.get("max_completion_tokens", sent.get("max_tokens")) == 77
     system = sent["messages"][0]
     assert system["role"] == "system" and \
-        "On 2023-05-01, Emily told you: Emily's grandmother's name is Rosa." in system["content"]
+        "On 2023-05-01, Emily told you: Your grandmother's name is Rosa." in system["content"]
     assert sent["messages"][-1] == {"role": "user", "content": "What is my grandmother called?"}
     # then day 1, now over, was summarized through the same endpoint, in the background
     assert default_worker().wait("Emily", timeout=60)

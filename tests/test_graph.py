@@ -60,7 +60,7 @@ def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
     assert m["strength"] == 2 and 0 < m["retention"] < 1 and m["similarity"] > 0.3
     system = model.seen[1][0]
     assert isinstance(system, SystemMessage)
-    assert ("On 2023-05-01, Emily told you: Emily adopted a kitten today, her name is Mochi."
+    assert ("On 2023-05-01, Emily told you: You adopted a kitten today, her name is Mochi."
             in system.text)
     assert "Today is 2023-05-05" in system.text
     assert out["messages"][-1].text == "Your kitten is Mochi."
@@ -163,23 +163,29 @@ def test_a_long_memory_is_shown_around_what_the_question_asked():
     shown = format_memory({"kind": "turn", "date": "2023-05-01", "query": essay, "focus": 20,
                            "response": "Cute!"}, "Emily", "en")
     assert shown.startswith("- On 2023-05-01, Emily told you: … Line ") and \
-        shown.endswith('of a long day. Emily\'s cat is Mochi. You replied: "Cute!"')
+        shown.endswith('of a long day. Your cat is Mochi. You replied: "Cute!"')
 
 
-def test_the_users_words_are_told_of_the_user_by_name():
-    assert told_of("I'm proud: my boy plays the Tortoise, I helped him and he thanked me.",
-                   "Amara", "en") == ("Amara is proud: Amara's boy plays the Tortoise, Amara "
-                                      "helped him and he thanked Amara.")
-    assert told_of("I’ve got a new iPhone. Mine is blue. I'll keep it.", "Bo", "en") == \
-        "Bo has got a new iPhone. Bo's is blue. Bo will keep it."
-    assert told_of("Iris and Mike went to Illinois.", "Bo", "en") == \
-        "Iris and Mike went to Illinois."  # only the word "I"
+def test_the_users_words_are_said_back_to_them_in_english_and_told_by_name_in_chinese():
+    # English: as the reply will say it, in the second person, whose verbs need no agreeing
+    assert told_of("Every morning I tell myself I'm going to start slow, and I end up rushing "
+                   "out with my hair wet.", "Amara", "en") == \
+        "Every morning you tell yourself you're going to start slow, and you end up rushing " \
+        "out with your hair wet."
+    assert told_of("I’ve got a new iPhone. Mine is blue. I'll keep it, I was sure.", "Bo",
+                   "en") == "You've got a new iPhone. Yours is blue. You'll keep it, you were sure."
+    assert told_of("Bisi lives near, so we carpool in her car and it's ours to share. Give me "
+                   "a lift? i said.", "Bo", "en") == \
+        "Bisi lives near, so you carpool in her car and it's yours to share. Give you a lift? " \
+        "You said."
+    assert told_of("Iris and Mike went to Illinois with the youth club, US 66.", "Bo", "en") \
+        == "Iris and Mike went to Illinois with the youth club, US 66."  # words, not letters
     assert told_of("俺前两天去报了名，我们每周四排练，我的老师姓孔。", "王秀兰", "cn") == \
         "王秀兰前两天去报了名，王秀兰他们每周四排练，王秀兰的老师姓孔。"
-    assert told_of("I won.", r"Zoë \1 (\g<0>)", "en") == r"Zoë \1 (\g<0>) won."  # names are text
+    assert told_of("我赢了。", r"Zoë \1 (\g<0>)", "cn") == r"Zoë \1 (\g<0>)赢了。"  # names are text
     shown = format_memory({"kind": "turn", "date": "2023-05-01", "response": "Lovely!",
                            "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
-    assert shown == ('- On 2023-05-01, Emily Chen told you: Emily adopted a kitten, her name is '
+    assert shown == ('- On 2023-05-01, Emily Chen told you: You adopted a kitten, her name is '
                      'Mochi. You replied: "Lovely!"')
 
 

@@ -115,7 +115,7 @@ def test_chat_streams_remembers_and_recalls(server):
     chinese = fresh.radio[0].set_value("cn").run()  # the table speaks the page's language
     assert set(chinese.table[0].value["类型"]) == {"对话"}
     system = server.requests[-1]["messages"][0]["content"]
-    assert "Emily told you: Emily's cat is called Mochi." in system
+    assert "Emily told you: Your cat is called Mochi." in system
     assert len(open_store(get_settings()).pieces(me(at))) == 3
 
 
@@ -264,7 +264,7 @@ def test_a_new_account_never_inherits_memory_kept_under_its_name(server):
     assert import_for_user(store, bank, me(at), name="Emily") == 1
     say(at, "What is my bank PIN?")
     chat = [r for r in server.requests if r["messages"][-1]["content"] == "What is my bank PIN?"]
-    assert "Emily told you: Emily's bank PIN is 4321." in chat[-1]["messages"][0]["content"]
+    assert "Emily told you: Your bank PIN is 4321." in chat[-1]["messages"][0]["content"]
 
 
 def test_chinese_interface(server):

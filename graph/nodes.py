@@ -128,7 +128,7 @@ def told_of(text: str, name: str, language: str) -> str:
             text = pattern.sub(lambda _: said, text)  # a name is text, never a pattern
         return text
     for pattern, repl in _EN_BACK:  # "My" -> "Your"; "I" is upper case anywhere: see below
-        text = pattern.sub(lambda m, r=repl: r.capitalize() if m[0][0] in "MOWU" else r, text)
+        text = pattern.sub(lambda m, r=repl: r.capitalize() if m[0][0] in "MOW" else r, text)
     return _EN_STARTS.sub(lambda m: m.group(1) + "You", text)
 
 

@@ -336,6 +336,10 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                    language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
                    foreign: int = typer.Option(0, "--foreign", min=0, help="also ask each user "
                                                "N questions of the other users (unanswerable)"),
+                   asked_before: Optional[str] = typer.Option(
+                       None, "--asked-before", help="declined | unmarked: each question was "
+                       "asked once before and got \"I don't think you've told me\", marked as "
+                       "the companion marks it, or not"),
                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Hit@k and recall@k of a retrieval method on a bank and its gold questions; for the
     unanswerable ones, the share that recalled nothing."""
@@ -358,7 +362,7 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
         with tqdm(total=total, unit="q", desc=f"eval {method}") as bar:
             results = evaluate_methods(bank, gold, methods, ks, day, s.embedding,
                                        language or s.language, progress=bar.update,
-                                       foreign=foreign)
+                                       foreign=foreign, asked_before=asked_before)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     result = results[methods[0]] if len(methods) == 1 else results  # several: keyed by method

@@ -286,14 +286,17 @@ class CompanionNodes:
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:
         """Asks the chat model (it streams when the caller streams messages)."""
         messages = self.prompt(state, self._setting(runtime, "history_exchanges"))
-        try:
-            reply = self.model.invoke(messages, **self.openings(state, messages))
+        opening: dict = {}
+        try:  # the openings may ask the model too (its self-check)
+            opening = self.openings(state, messages)
+            reply = self.model.invoke(messages, **opening)
         except Exception as e:  # any backend, any failure: remember the message, then report
-            return {"error": f"the chat model failed: {type(e).__name__}: {e}"}
+            return {"error": f"the chat model failed: {type(e).__name__}: {e}", "declined": False}
         if not reply.text.strip():
-            return {"error": "the chat model returned an empty reply"}
+            return {"error": "the chat model returned an empty reply", "declined": False}
         return {"messages": [AIMessage(reply.text.strip(), id=reply.id,
-                                       response_metadata=reply.response_metadata)]}
+                                       response_metadata=reply.response_metadata)],
+                "declined": "start" in opening}
 
     def remember(self, state: State) -> dict:
         """Writes the exchange under its day (the user's message alone if the model failed)."""
@@ -301,7 +304,8 @@ class CompanionNodes:
         asked = next(m for m in reversed(state["messages"]) if isinstance(m, HumanMessage))
         # The message id keys the write: a resumed run that replays this node stores no twin.
         piece = self.store.add_turn(state["user_id"].strip(), date.fromisoformat(state["day"]),
-                                    state["query"], reply, key=asked.id)
+                                    state["query"], reply, key=asked.id,
+                                    declined=bool(reply and state.get("declined")))
         # `today` holds for one turn only: a thread that goes on tomorrow asks the clock again.
         return {"remembered": piece.id, "today": None, "turns_today": piece.index + 1,
                 "reflection": {}}

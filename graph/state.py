@@ -48,6 +48,7 @@ class State(InputState, OutputState, total=False):
     query: str  # the user's message of this turn, as remembered
     owner: str  # the user a thread belongs to; another user may not continue it
     error: str | None  # why the chat model failed this turn, if it did
+    declined: bool  # this turn's reply was made to begin "I don't think you've told me"
     turns_today: int  # the user's turns on this turn's day, this one included
 
 

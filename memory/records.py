@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from memory.sentences import only_asks
+
 Kind = Literal["turn", "summary"]
 
 
@@ -30,7 +32,9 @@ class MemoryPiece(BaseModel):
     summary: str = ""
     strength: int = Field(default=1, ge=1)
     last_recall_date: str = ""  # YYYY-MM-DD; the creation date until first recalled
-    extra: dict = Field(default_factory=dict)  # unknown fields of an imported turn, kept for export
+    # Fields beyond the seed format's: an import's unknown ones, and the graph's "declined"
+    # (`declined`); kept for export.
+    extra: dict = Field(default_factory=dict)
     key: str = ""  # the writer's own name for it (a message id, a LangGraph store key), if any
 
     def model_post_init(self, _ctx) -> None:
@@ -43,6 +47,17 @@ class MemoryPiece(BaseModel):
         if self.kind == "summary":
             return self.summary
         return f"{self.query}\n{self.response}"
+
+    @property
+    def asks(self) -> bool:
+        """A turn in which the user only asked (`sentences.only_asks`): its words tell nothing."""
+        return self.kind == "turn" and only_asks(self.query)
+
+    @property
+    def declined(self) -> bool:
+        """A turn in which the user only asked (`asks`) and the reply said it had not been told:
+        it holds nothing to recall. Marked by the writer (`extra["declined"]`), who knows it."""
+        return bool(self.extra.get("declined")) and self.asks
 
     @property
     def said(self) -> str:

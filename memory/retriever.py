@@ -47,7 +47,8 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
-    Turns whose words are in `shown` (the conversation on screen) are left out. An open question
+    Turns whose words are in `shown` (the conversation on screen), and questions the companion
+    said it had not been told (`MemoryPiece.declined`), are left out. An open question
     about a time ("what have I been up to lately?") is answered by what happened in its days
     instead (`_lately`).
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
@@ -153,7 +154,7 @@ class EbbinghausRetriever(BaseRetriever):
             matches += on_day
             named.update(m.piece.id for m in on_day)
         scored = {m.piece.id: (m.piece, *self._similarity(m, whole, said)) for m in matches
-                  if not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
+                  if not self._left_out(m.piece)}
         found: dict[str, tuple[MemoryPiece, float]] = {
             pid: (p, sim) for pid, (p, sim, _) in scored.items()}
         focus = {pid: f for pid, (_, _, f) in scored.items() if f is not None}
@@ -198,6 +199,12 @@ class EbbinghausRetriever(BaseRetriever):
         floor = self.floor(asked.to_embed)
         return [x for x in ranked if x[2] >= floor or x[1].id in named][:k], focus
 
+    def _left_out(self, p: MemoryPiece) -> bool:
+        """On screen already (`shown`), or a question the companion said it had not been told
+        (`MemoryPiece.declined`): asked again, it would come first, its "you haven't told me"
+        before the turn that tells, even after the user told it."""
+        return p.kind == "turn" and (p.query.strip() in self.shown or p.declined)
+
     def floor(self, question: str) -> float:
         """The similarity below which nothing is recalled for `question`: the setting, else the
         floor measured for this memory's embedding and the question's language, else 0."""
@@ -240,7 +247,7 @@ class EbbinghausRetriever(BaseRetriever):
             self.user_id, min(start, end - timedelta(days=self.usual_days)), end)}
         found = {pid: m for pid, m in around.items()
                  if any(s.start <= m.piece.day <= s.end for s in spans)
-                 and not (m.piece.kind == "turn" and m.piece.query.strip() in self.shown)}
+                 and not self._left_out(m.piece)}
         summaries = {m.piece.date: m.piece for m in found.values() if m.piece.kind == "summary"}
         found = {pid: m for pid, m in found.items()  # a day's summary stands for what it holds
                  if not (m.piece.date in summaries and summaries[m.piece.date].holds(m.piece))}

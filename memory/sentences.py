@@ -16,6 +16,9 @@ import numpy as np
 
 MAX_SENTENCES = 32  # a pasted essay keeps its first 32 sentences' vectors: metadata stays small
 _END = re.compile(r"(?<=[.!?。！？])\s*|\n+")
+_ASKED = re.compile(r"[?？][\"'”’)）]*$")
+_CLAUSE = re.compile(r"[,，;；:：、]")
+MAX_ASKING_CLAUSES = 3  # "我女儿叫什么名字，你还记得吗？"; a longer one tells as it asks
 
 
 def split(text: str, cap: int | None = MAX_SENTENCES) -> list[str]:
@@ -23,6 +26,16 @@ def split(text: str, cap: int | None = MAX_SENTENCES) -> list[str]:
     all); never empty."""
     parts = [s.strip() for s in _END.split(text) if s and s.strip()]
     return parts[:cap] or [text.strip()]
+
+
+def only_asks(text: str) -> bool:
+    """Whether `text` only asks ("What is my cat called?", "我女儿叫什么名字，你还记得吗？"): every
+    sentence ends in a question mark and it has at most `MAX_ASKING_CLAUSES` clauses. Chinese
+    runs what it tells and what it asks into one sentence ("安安最近什么青菜都不吃，夹到碗里就吐
+    出来，我快崩溃了，有没有什么办法？"): that tells, and is not counted."""
+    parts = split(text, None)
+    return (bool(text.strip()) and all(_ASKED.search(s) for s in parts)
+            and len([c for c in _CLAUSE.split(text) if c.strip()]) <= MAX_ASKING_CLAUSES)
 
 
 def pack(vectors: np.ndarray) -> str:

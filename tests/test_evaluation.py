@@ -86,6 +86,18 @@ def test_other_users_questions_are_asked_as_unanswerable_ones(files):
     assert r["ours"]["hit@k"] == {"1": 1.0, "3": 1.0}  # the answerable ones lose nothing
 
 
+def test_questions_asked_before_and_declined(files):
+    """`asked_before`: each answerable question was asked before and got "I don't think you've
+    told me". Unmarked (a store written before the mark), the earlier asking comes first
+    wherever no day is named; marked as the companion marks it, recall finds what it did."""
+    unmarked = evaluate_methods(*files, ("ours",), (1, 3), asked_before="unmarked")["ours"]
+    assert [q["first_hit_rank"] for q in unmarked["per_question"]] == [2, 1, 2, 2]
+    declined = evaluate_methods(*files, ("ours",), (1, 3), asked_before="declined")["ours"]
+    assert declined["hit@k"] == {"1": 1.0, "3": 1.0}
+    with pytest.raises(EvalDataError, match="asked-before"):
+        evaluate_methods(*files, ("ours",), (1,), asked_before="maybe")
+
+
 @pytest.mark.parametrize("method", METHODS)
 def test_every_method_runs_on_the_same_data(files, method):
     r = evaluate_methods(*files, (method,), (1, 2, 3))[method]

@@ -231,20 +231,27 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
     store.add_turn("Emily", date(2023, 5, 1), "I adopted a kitten, her name is Mochi.", "Lovely!")
     model = Doubter(messages=iter([AIMessage(t) for t in (
         "I don't think you've told me about a dentist.", "You named her Mochi.",
-        "I don't think you've told me which vet.", "You can try a puzzle feeder.")]),
-        said=[False, True])
+        "I don't think you've told me which vet.", "You can try a puzzle feeder.",
+        "I don't think you've told me which vet.")]), said=[False, True, True])
     g = build_graph(model, store, reflect_every=None)
-    asked = []
+    asked, kept = [], []
     for said in ("What did my dentist say about my wisdom teeth?", "What did I name my kitten?",
                  "Which vet did I take my kitten to?", "How do I get my kitten to eat slower?"):
-        asked.append(g.invoke(turn(said, today="2023-05-05"))["recalled"])
+        out = g.invoke(turn(said, today="2023-05-05"))
+        asked.append(out["recalled"])
+        kept.append(store.find("Emily", out["remembered"]))
     not_told = "I don't think you've told me"
+    # what was declined is marked so, and recall leaves it out when the question comes again
+    assert [p.declined for p in kept] == [True, False, True, False]
+    again = g.invoke(turn("Which vet did I take my kitten to?", today="2023-05-06"))["recalled"]
+    assert kept[2].id not in [m["id"] for m in again] and kept[1].id in [m["id"] for m in again]
     # the dentist question recalled nothing (the relevance floor), so the model was not asked;
     # it was asked about the two kitten questions (something was recalled); advice never is
     assert [len(r) > 0 for r in asked] == [False, True, True, True]
-    assert model.openings == [not_told, ("You", "Your"), not_told, ("You", "Your")]
+    assert model.openings == [not_told, ("You", "Your"), not_told, ("You", "Your"), not_told]
     assert [c[0].split("\n")[0] for c in model.checks] == [
-        "What did I name my kitten?", "Which vet did I take my kitten to?"]
+        "What did I name my kitten?", "Which vet did I take my kitten to?",
+        "Which vet did I take my kitten to?"]
     assert model.checks[0][0].endswith("Reply with only yes or no.")
     assert model.checks[0][1:] == (("yes", "Yes"), ("no", "No"), "en")
     # its check sees the same prompt as the reply would, the question replaced by the check

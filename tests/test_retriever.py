@@ -437,3 +437,32 @@ def test_a_question_about_nothing_in_memory_recalls_nothing(backend, embedding, 
     # a question in the other language reads lower on this model: no floor for it
     other = "What is my cat called?" if history is CN else "我的猫叫什么名字？"
     assert EbbinghausRetriever(store=store, user_id=user).floor(other) == 0
+
+
+@pytest.mark.parametrize("language", ["en", "cn"])
+def test_a_question_the_companion_said_it_was_not_told_gives_way_to_the_answer(
+        backend, language):
+    """Asked again, an earlier asking of the same question is what recall finds first; where
+    the companion then said it had not been told, that reply would be given again, even after
+    the user told it. Such a turn (marked by its writer) is left out; one that tells as it
+    asks is not."""
+    store = backend("e5") if language == "cn" else backend()
+    user, (told, asked, again, told_and_asked, about) = ("Emily", (
+        "I adopted a kitten and named her Mochi.", "What is my kitten called?",
+        "What's my kitten's name?", "I bought Mochi a red collar. Does red suit a grey cat?",
+        "collar")) if language == "en" else ("张曼婷", (
+        "我领养了一只小猫，给她取名叫年糕。", "我的小猫叫什么名字？", "我家小猫叫啥来着？",
+        "我给年糕买了个红项圈。灰猫戴红色好看吗？", "项圈"))
+    store.add_turn(user, date(2023, 4, 30), told, "What a lovely name!")
+    store.add_turn(user, date(2023, 5, 8), asked, "I don't think you've told me her name.",
+                   declined=True)
+    store.add_turn(user, date(2023, 5, 9), told_and_asked, "I don't think you've told me.",
+                   declined=True)
+    docs = recall(store, user, again, k=3, reinforce=False)
+    assert first_query(docs[0]) == told
+    assert asked not in [first_query(d) for d in docs]
+    assert told_and_asked in [first_query(d) for d in recall(store, user, about, k=3,
+                                                                  reinforce=False)]
+    # unmarked, the earlier asking comes first: what the mark is for
+    store.add_turn(user, date(2023, 5, 8), asked, "Her name is Mochi.")
+    assert first_query(recall(store, user, again, k=3, reinforce=False)[0]) == asked

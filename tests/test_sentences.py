@@ -32,3 +32,17 @@ def test_unpack_ignores_absent_or_foreign_vectors():
     assert sentences.unpack("", 384) is None
     assert sentences.unpack(sentences.pack(np.ones((3, 384))), 768) is None  # another model's
     assert sentences.unpack("not base64 at all!", 384) is None  # damaged
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("What is my cat called?", True),
+    ("So, what's my cat called, do you remember?", True),
+    ("What's the vet called? And when is her next jab?", True),
+    ("我女儿叫什么名字，你还记得吗？", True),
+    ("I adopted a kitten. What should I call her?", False),  # it tells as it asks
+    ("I adopted a kitten today!", False),
+    ("安安最近什麼青菜都不吃，夾到碗裡就吐出來，我快崩潰了，有沒有什麼辦法？", False),
+    ("", False),
+])
+def test_only_asks_is_a_question_and_nothing_told(text, asks):
+    assert sentences.only_asks(text) is asks

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from memory.records import MemoryPiece, turn_id
 from memory.seed_format import UserBank
 
 
@@ -93,6 +94,29 @@ def foreign_questions(golds: list[Gold], per_user: int, seed: int = 0) -> list[G
         out += [Gold(u, f"foreign-{u}-{g.qid}", g.question, "", (), "foreign")
                 for g in draw.sample(others, min(per_user, len(others)))]
     return out
+
+
+ASKED_BEFORE = ("declined", "unmarked")
+
+
+def ask_before(banks: list[UserBank], golds: list[Gold], todays: dict[str, date], reply: str,
+               how: str) -> None:
+    """Each answerable question put into its user's history as asked once before, 1-10 days
+    before that user's `todays`, and answered `reply` ("I don't think you've told me."): a
+    user who asks again. `how`: "declined" marks the turn as the graph marks a reply it made to
+    say so (`MemoryPiece.declined`); "unmarked" leaves it as a store written before the mark."""
+    if how not in ASKED_BEFORE:
+        raise EvalDataError(f"--asked-before must be one of {', '.join(ASKED_BEFORE)}")
+    by_user = {b.profile.user: b for b in banks}
+    for i, g in enumerate(q for q in golds if q.evidence):
+        bank = by_user[g.user]
+        day = (todays[g.user] - timedelta(days=1 + i % 10)).isoformat()
+        index = 1 + max((p.index for p in bank.pieces if p.date == day and p.kind == "turn"),
+                        default=-1)
+        bank.pieces.append(MemoryPiece(
+            id=turn_id(g.user, day, index), user=g.user, date=day, kind="turn", index=index,
+            query=g.question, response=reply,
+            extra={"declined": True} if how == "declined" else {}))
 
 
 def default_today(bank: UserBank) -> date:

@@ -24,9 +24,10 @@ from memory.retriever import EbbinghausRetriever
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
 from memory.store.chroma import cosine
+from prompts.companion import COMPANION
 
-from app.evaluation.gold import EvalDataError, Gold, check_evidence, default_today, \
-    foreign_questions, percentile, read_gold
+from app.evaluation.gold import EvalDataError, Gold, ask_before, check_evidence, \
+    default_today, foreign_questions, percentile, read_gold
 
 METHODS = ("ours", "dense", "original", "time-weighted")
 Hit = tuple[str, int | None]  # (date, turn index); None for a day's summary
@@ -132,10 +133,12 @@ def _score(got: list[Hit], evidence: set[tuple[str, int]], k: int) -> tuple[bool
 def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                      methods: tuple[str, ...] = METHODS, ks: tuple[int, ...] = (1, 2, 3, 5, 10),
                      today: date | None = None, embedding: str = "auto", language: str = "en",
-                     progress: Callable[[int], None] | None = None, foreign: int = 0
-                     ) -> dict[str, dict]:
+                     progress: Callable[[int], None] | None = None, foreign: int = 0,
+                     asked_before: str | None = None) -> dict[str, dict]:
     """Imports the bank once into a fresh store and runs each method on every question, and on
-    `foreign` questions per user drawn from the other users (`gold.foreign_questions`)."""
+    `foreign` questions per user drawn from the other users (`gold.foreign_questions`).
+    `asked_before` ("declined" or "unmarked"): each question was asked once before and the
+    companion said it had not been told (`gold.ask_before`)."""
     unknown = [m for m in methods if m not in BUILDERS]
     if unknown:
         raise EvalDataError(f"unknown method {unknown[0]!r}; one of {', '.join(METHODS)}")
@@ -145,6 +148,8 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     golds += foreign_questions(golds, foreign)
     todays = {b.profile.user: today or default_today(b) for b in banks}
+    if asked_before:
+        ask_before(banks, golds, todays, f"{COMPANION[language]['not_told']}.", asked_before)
     # The baselines get plain vectors of the best single model for the language (what a peer
     # would use), not our two-model vectors; with a named model, every method gets that one.
     plain = SINGLE_BY_LANGUAGE.get(language, "e5") if embedding == "auto" else embedding

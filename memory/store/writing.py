@@ -55,19 +55,21 @@ class Writing(Profiles):
                            for p, s, e in zip(pieces, sentence_vectors, extra)])
 
     def add_turn(self, user: str, day: date, query: str, response: str,
-                 key: str | None = None) -> MemoryPiece:
-        """Writes one exchange under `day`; durable when this returns.
+                 key: str | None = None, declined: bool = False) -> MemoryPiece:
+        """Writes one exchange under `day`; durable when this returns. `declined`: the reply
+        said it had not been told what was asked (`MemoryPiece.declined`).
 
         `key` names the exchange (the graph passes its message id): a write repeated with the
         same key, as when a run killed after this call returned is resumed, returns the stored
         turn instead of adding it twice. Only the day's last turn is compared, one lookup by id.
         """
         with self._undone_if_deleted_meanwhile(user):
-            piece = self._add_turn(user, day.isoformat(), query, response, key)
+            piece = self._add_turn(user, day.isoformat(), query, response, key,
+                                   {"declined": True} if declined else {})
         return piece
 
     def _add_turn(self, user: str, d: str, query: str, response: str,
-                  key: str | None) -> MemoryPiece:
+                  key: str | None, extra: dict) -> MemoryPiece:
         draft = MemoryPiece(id="", user=user, date=d, kind="turn", query=query, response=response)
         embedding = self.embedding_for(user, [draft])
         text, (vector, packed) = draft.text, self._encode([draft], embedding)
@@ -86,7 +88,8 @@ class Writing(Profiles):
                 # index at the same moment. Chroma's `add` keeps the first write of an id and
                 # ignores the rest, so a nonce read back tells whose turn holds it.
                 piece = MemoryPiece(id=turn_id(user, d, index), user=user, date=d, kind="turn",
-                                    index=index, query=query, response=response, key=key or "")
+                                    index=index, query=query, response=response, key=key or "",
+                                    extra=extra)
                 nonce = uuid.uuid4().hex
                 col.add(ids=[piece.id], documents=[text], embeddings=vector,
                         metadatas=[to_metadata(piece) | {"sentences": packed[0], "nonce": nonce}])

@@ -152,7 +152,9 @@ def asks_about_self(text: str, language: str) -> bool:
 # Questions that ask for help rather than for something told ("How do I fix my bike?", "我该怎么
 #办？"): never answered with "you haven't told me".
 _EN_ADVICE = re.compile(r"^\s*(?:how (?:do|can|could|should|would|to)|should|can|could|would|why|"
-                        r"what (?:should|can|could|would)|any (?:tips|ideas|advice))\b", re.I)
+                        r"what (?:should|can|could|would)|any (?:tips|ideas|advice)|"
+                        r"what (?:are|is|'s) (?:some|a good|the best)|is it (?:normal|ok|okay))\b",
+                        re.I)
 _CN_ADVICE = re.compile(r"怎么办|怎么(?:做|才|弄|处理)|该怎么|应该|能不能|可不可以|可以吗|有什么(?:建议|办法)|为什么|"
                         r"如何")
 
@@ -162,6 +164,29 @@ def asks_what_was_told(text: str, language: str) -> bool:
     my cat called?", "我对象在哪上班？"), not for advice ("How do I get my cat to eat?")."""
     advice = _CN_ADVICE if language == "cn" else _EN_ADVICE
     return asks_about_self(text, language) and not advice.search(text.replace("\u2019", "'"))
+
+
+# A question for information, as it begins: a yes/no question or a statement with a question
+# tagged on ("Is it weird that I named her Mochi?", "I adopted Mochi, isn't she cute?") may tell
+# something new, and stays recallable.
+_EN_WH = re.compile(r"^\W*(?:(?:so|and|oh|hey|ok|okay|wait|sorry)\W+)?"
+                    r"(?:what|when|where|which|who|whose|how|remind me|tell me)\b", re.I)
+_CN_WH = re.compile(r"什么|什麼|啥|哪|谁|誰|几|幾|多少|怎么|怎麼|咋")
+_CLAUSE = re.compile(r"[,，;；:：、]")
+
+
+def asks_memory(text: str, language: str) -> bool:
+    """Whether the user only asks for something they would have told, with a question word
+    ("What is my cat called?", "我女儿叫什么名字，你还记得吗？"): what the companion replies is
+    its recollection, or that it has none, and the turn tells nothing new. Such a turn is marked
+    when remembered, and recall leaves it out (`MemoryPiece.asked`): asked again, it matched
+    best and came first, and a wrong answer given once ("Your kitten is named Max.") was given
+    again over what the user had said since."""
+    if not (asks_what_was_told(text, language) and sentences.only_asks(text)):
+        return False
+    if language == "cn":
+        return bool(_CN_WH.search(_CLAUSE.split(text.strip(), 1)[0]))
+    return bool(_EN_WH.search(text.replace("\u2019", "'")))
 
 
 def format_memory(m: Recalled, user: str, language: str) -> str:
@@ -303,9 +328,11 @@ class CompanionNodes:
         reply = "" if state.get("error") else state["messages"][-1].text
         asked = next(m for m in reversed(state["messages"]) if isinstance(m, HumanMessage))
         # The message id keys the write: a resumed run that replays this node stores no twin.
+        language = detect(state["query"], default=state.get("language") or "en")
         piece = self.store.add_turn(state["user_id"].strip(), date.fromisoformat(state["day"]),
                                     state["query"], reply, key=asked.id,
-                                    declined=bool(reply and state.get("declined")))
+                                    asked=bool(reply) and (bool(state.get("declined"))
+                                                           or asks_memory(state["query"], language)))
         # `today` holds for one turn only: a thread that goes on tomorrow asks the clock again.
         return {"remembered": piece.id, "today": None, "turns_today": piece.index + 1,
                 "reflection": {}}

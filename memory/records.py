@@ -32,8 +32,8 @@ class MemoryPiece(BaseModel):
     summary: str = ""
     strength: int = Field(default=1, ge=1)
     last_recall_date: str = ""  # YYYY-MM-DD; the creation date until first recalled
-    # Fields beyond the seed format's: an import's unknown ones, and the graph's "declined"
-    # (`declined`); kept for export.
+    # Fields beyond the seed format's: an import's unknown ones, and the writer's "asked"
+    # (`asked`); kept for export.
     extra: dict = Field(default_factory=dict)
     key: str = ""  # the writer's own name for it (a message id, a LangGraph store key), if any
 
@@ -54,10 +54,12 @@ class MemoryPiece(BaseModel):
         return self.kind == "turn" and only_asks(self.query)
 
     @property
-    def declined(self) -> bool:
-        """A turn in which the user only asked (`asks`) and the reply said it had not been told:
-        it holds nothing to recall. Marked by the writer (`extra["declined"]`), who knows it."""
-        return bool(self.extra.get("declined")) and self.asks
+    def asked(self) -> bool:
+        """A turn in which the user only asked (`asks`) for something they had told: what it
+        holds is what the companion recollected then, or that it could not, and a wrong
+        recollection would be given again. Marked by the writer (`extra["asked"]`), who knows
+        what the question asked for."""
+        return bool(self.extra.get("asked")) and self.asks
 
     @property
     def said(self) -> str:

@@ -47,8 +47,8 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
-    Turns whose words are in `shown` (the conversation on screen), and questions the companion
-    said it had not been told (`MemoryPiece.declined`), are left out. An open question
+    Turns whose words are in `shown` (the conversation on screen), and questions for something
+    the user had told (`MemoryPiece.asked`), are left out. An open question
     about a time ("what have I been up to lately?") is answered by what happened in its days
     instead (`_lately`).
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
@@ -200,10 +200,10 @@ class EbbinghausRetriever(BaseRetriever):
         return [x for x in ranked if x[2] >= floor or x[1].id in named][:k], focus
 
     def _left_out(self, p: MemoryPiece) -> bool:
-        """On screen already (`shown`), or a question the companion said it had not been told
-        (`MemoryPiece.declined`): asked again, it would come first, its "you haven't told me"
-        before the turn that tells, even after the user told it."""
-        return p.kind == "turn" and (p.query.strip() in self.shown or p.declined)
+        """On screen already (`shown`), or a question for something the user had told
+        (`MemoryPiece.asked`): asked again, it would come first, its old reply ("you haven't
+        told me", or a wrong answer) before the turn that tells."""
+        return p.kind == "turn" and (p.query.strip() in self.shown or p.asked)
 
     def floor(self, question: str) -> float:
         """The similarity below which nothing is recalled for `question`: the setting, else the

@@ -14,7 +14,8 @@ from pydantic import Field
 
 from app.companion import Threads
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import asks_about_self, asks_what_was_told, excerpt, format_memory, told_of
+from graph.nodes import asks_about_self, asks_memory, asks_what_was_told, excerpt, format_memory, \
+    told_of
 from graph.tool import companion_tool
 from memory.store import MemoryStore
 
@@ -241,10 +242,12 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
         asked.append(out["recalled"])
         kept.append(store.find("Emily", out["remembered"]))
     not_told = "I don't think you've told me"
-    # what was declined is marked so, and recall leaves it out when the question comes again
-    assert [p.declined for p in kept] == [True, False, True, False]
+    # a question for something told is marked so, answered or declined, advice not; recall
+    # leaves the marked ones out when a question comes again
+    assert [p.asked for p in kept] == [True, True, True, False]
     again = g.invoke(turn("Which vet did I take my kitten to?", today="2023-05-06"))["recalled"]
-    assert kept[2].id not in [m["id"] for m in again] and kept[1].id in [m["id"] for m in again]
+    assert not {kept[1].id, kept[2].id} & {m["id"] for m in again}
+    assert "I adopted a kitten, her name is Mochi." in [m.get("query") for m in again]
     # the dentist question recalled nothing (the relevance floor), so the model was not asked;
     # it was asked about the two kitten questions (something was recalled); advice never is
     assert [len(r) > 0 for r in asked] == [False, True, True, True]
@@ -276,12 +279,46 @@ def test_what_asks_for_something_told():
             "What did my dentist say?"]
     advice = ["How do I get my kitten to eat slower?", "Should I call my sister?",
               "Why do I feel so tired?", "What should I cook for my mum?",
-              "Any tips for my interview?"]
+              "Any tips for my interview?", "What are some easy ways to make my home cozier?",
+              "Is it normal to feel tired all the time even when I'm sleeping enough?"]
     assert [asks_what_was_told(t, "en") for t in told] == [True] * len(told)
     assert [asks_what_was_told(t, "en") for t in advice] == [False] * len(advice)
     assert [asks_what_was_told(t, "cn") for t in ("我的猫叫什么？", "我对象在哪上班？")] == [True] * 2
     assert [asks_what_was_told(t, "cn") for t in ("我该怎么跟我妈说？", "我为什么总是睡不着？",
                                                   "我的猫不吃饭怎么办？")] == [False] * 3
+
+
+def test_what_asks_memory_for_something_told():
+    """Marked when remembered and left out of recall (`MemoryPiece.asked`): a question for
+    something told, with a question word; not a yes/no question or a statement with a question
+    tagged on, which may tell something new, nor advice, nor a question about the companion."""
+    asks = ["What is my cat called?", "So, what is my kitten called again?",
+            "Which vet did I take her to?", "Remind me what my dentist is called?"]
+    tells = ["I adopted Mochi today, isn't she cute?", "Is it weird that I named my kitten Mochi?",
+             "I adopted a kitten. What should I call her?", "How do I get my cat to eat?",
+             "What did you suggest for my commute?"]
+    assert [asks_memory(t, "en") for t in asks] == [True] * len(asks)
+    assert [asks_memory(t, "en") for t in tells] == [False] * len(tells)
+    assert [asks_memory(t, "cn") for t in ("我的小猫叫什么名字？", "我家那只猫叫什么名字来着？")] == \
+        [True] * 2
+    assert [asks_memory(t, "cn") for t in ("我今天领养了一只猫，可爱吧？", "我的猫可爱吗？",
+                                           "我的猫不吃饭怎么办？", "你给我推荐的是哪本书？")] == [False] * 4
+
+
+def test_a_wrong_answer_is_not_given_again_over_what_the_user_said_since(store):
+    """Asked, the companion invented a name; the user then told it. Asked again, the earlier
+    asking (its words the question's own) would come first with the invented name."""
+    model = replies("Lovely! How does she feel?", "Your kitten is named Max.", "Oh, Mochi!",
+                    "Your kitten is named Mochi.")
+    g = build_graph(model, store, reflect_every=None)
+    for day, said in (("2023-05-01", "I adopted a kitten today! She's tiny and grey."),
+                      ("2023-05-02", "What is my kitten called?"),
+                      ("2023-05-03", "Her name is Mochi, by the way. She chewed my headphones.")):
+        g.invoke(turn(said, today=day))
+    recalled = g.invoke(turn("What is my kitten called?", today="2023-05-06"))["recalled"]
+    assert "Your kitten is named Max." not in [m.get("response") for m in recalled]
+    assert "Her name is Mochi, by the way. She chewed my headphones." in [
+        m.get("query") for m in recalled]
 
 
 def test_what_asks_about_the_users_own_life():
@@ -312,11 +349,13 @@ def test_what_the_conversation_shows_is_not_recalled_again(store):
     assert [m["query"] for m in out["recalled"]][0].startswith("My brother Tom moved to Oslo")
     assert not {m["query"] for m in out["recalled"]} & {"Where did my brother move to?",
                                                          "Where does my brother live now?"}
-    # once out of the history window, a turn of the thread is a memory like any other
+    # out of the history window, a turn of the thread is a memory like any other, but these
+    # two asked for something told (`asks_memory`): recall leaves them out for what told it
     g.invoke(turn("Thanks!", today="2023-05-01"), thread())
     g.invoke(turn("Bye!", today="2023-05-01"), thread())
     late = g.invoke(turn("Where is my brother these days?", today="2023-05-01"), thread())
-    assert {"Where did my brother move to?", "Where does my brother live now?"} & {
+    assert late["recalled"][0]["query"].startswith("My brother Tom moved to Oslo")
+    assert not {"Where did my brother move to?", "Where does my brother live now?"} & {
         m["query"] for m in late["recalled"]}
 
 

@@ -455,9 +455,9 @@ def test_a_question_the_companion_said_it_was_not_told_gives_way_to_the_answer(
         "我给年糕买了个红项圈。灰猫戴红色好看吗？", "项圈"))
     store.add_turn(user, date(2023, 4, 30), told, "What a lovely name!")
     store.add_turn(user, date(2023, 5, 8), asked, "I don't think you've told me her name.",
-                   declined=True)
+                   asked=True)
     store.add_turn(user, date(2023, 5, 9), told_and_asked, "I don't think you've told me.",
-                   declined=True)
+                   asked=True)
     docs = recall(store, user, again, k=3, reinforce=False)
     assert first_query(docs[0]) == told
     assert asked not in [first_query(d) for d in docs]

@@ -89,13 +89,13 @@ def test_export_is_a_fixed_point(store, tmp_path):
     assert export_bank(other) == first
 
 
-def test_a_declined_question_keeps_its_mark_through_export_and_import(store, tmp_path):
+def test_a_question_for_something_told_keeps_its_mark_through_export_and_import(store, tmp_path):
     store.add_turn("Emily", date(2023, 5, 1), "What is my cat called?", "I don't think you've "
-                   "told me.", declined=True)
+                   "told me.", asked=True)
     store.add_turn("Emily", date(2023, 5, 1), "Her name is Mochi.", "Lovely!")
     other = MemoryStore.open(tmp_path / "other", embedding="minilm")
     import_banks(other, parse_bank(export_bank(store)))
-    assert [p.declined for p in other.pieces("Emily")] == [True, False]
+    assert [p.asked for p in other.pieces("Emily")] == [True, False]
 
 
 def _with(path_value, **changes):

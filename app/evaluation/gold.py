@@ -103,8 +103,9 @@ def ask_before(banks: list[UserBank], golds: list[Gold], todays: dict[str, date]
                how: str) -> None:
     """Each answerable question put into its user's history as asked once before, 1-10 days
     before that user's `todays`, and answered `reply` ("I don't think you've told me."): a
-    user who asks again. `how`: "declined" marks the turn as the graph marks a reply it made to
-    say so (`MemoryPiece.declined`); "unmarked" leaves it as a store written before the mark."""
+    user who asks again. `how`: "declined" marks the turn as the graph marks a question for
+    something told (`MemoryPiece.asked`); "unmarked" leaves it as a store written before the
+    mark."""
     if how not in ASKED_BEFORE:
         raise EvalDataError(f"--asked-before must be one of {', '.join(ASKED_BEFORE)}")
     by_user = {b.profile.user: b for b in banks}
@@ -116,7 +117,7 @@ def ask_before(banks: list[UserBank], golds: list[Gold], todays: dict[str, date]
         bank.pieces.append(MemoryPiece(
             id=turn_id(g.user, day, index), user=g.user, date=day, kind="turn", index=index,
             query=g.question, response=reply,
-            extra={"declined": True} if how == "declined" else {}))
+            extra={"asked": True} if how == "declined" else {}))
 
 
 def default_today(bank: UserBank) -> date:

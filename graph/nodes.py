@@ -188,14 +188,15 @@ def asks_memory(text: str, language: str) -> bool:
     return bool(_EN_WH.search(text.replace("\u2019", "'")))
 
 
-def format_memory(m: Recalled, user: str, language: str) -> str:
+def format_memory(m: Recalled, user: str, language: str, replies: bool = True) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
-    around the sentence that matched the question, the reply's from its start."""
+    around the sentence that matched the question, the reply's from its start (unless not
+    `replies`: the user's words only)."""
     t = COMPANION[language]
     if m["kind"] == "turn":
         query = told_of(excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"]), user,
                         language)
-        if not (m.get("response") or "").strip():
+        if not (replies and (m.get("response") or "").strip()):
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
         return t["memory_turn"].format(date=m["date"], user=user, query=query,
                                        response=_cut(m["response"], MEMORY_CHARS["response"]))
@@ -204,7 +205,7 @@ def format_memory(m: Recalled, user: str, language: str) -> str:
 
 
 def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
-                  overall: str = "", portrait: str | None = None) -> str:
+                  overall: str = "", portrait: str | None = None, replies: bool = True) -> str:
     """The companion's system prompt: role, today, recalled memories, overall summary and
     portrait, and how to reply; the new-user prompt when there is nothing to remember."""
     t = COMPANION[language]
@@ -212,7 +213,7 @@ def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
         return t["system_new_user"].format(user=user, today=day)
     return t["system"].format(
         user=user, today=day,
-        memories="\n".join(format_memory(m, user, language) for m in recalled)
+        memories="\n".join(format_memory(m, user, language, replies) for m in recalled)
         or t["no_memories"],
         overall_history=overall or t["no_overall_history"],
         overall_personality=portrait or t["no_overall_personality"])
@@ -220,10 +221,10 @@ def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
 
 def prompt_messages(user: str, day: str, language: str, recalled: list[Recalled],
                     overall: str, portrait: str | None, past: list[AnyMessage],
-                    message: str) -> list[AnyMessage]:
+                    message: str, replies: bool = True) -> list[AnyMessage]:
     """Everything the chat model reads for one reply: the system prompt, the thread's recent
     exchanges and the user's message."""
-    system = system_prompt(user, day, language, recalled, overall, portrait)
+    system = system_prompt(user, day, language, recalled, overall, portrait, replies)
     return [SystemMessage(system), *past, HumanMessage(message)]
 
 
@@ -284,7 +285,9 @@ class CompanionNodes:
         return prompt_messages(name, state["day"], language, state.get("recalled") or [],
                                profile.overall_history if profile else "",
                                profile.overall_personality if profile else None,
-                               history(state["messages"], exchanges), state["query"])
+                               history(state["messages"], exchanges), state["query"],
+                               # a question about the user's own life: their words only
+                               replies=not asks_about_self(state["query"], language))
 
     def openings(self, state: State, messages: list[AnyMessage]) -> dict:
         """For a model that takes them (the local ones), how a reply to a question about the

@@ -61,12 +61,31 @@ def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
     assert m["strength"] == 2 and 0 < m["retention"] < 1 and m["similarity"] > 0.3
     system = model.seen[1][0]
     assert isinstance(system, SystemMessage)
-    assert ("On 2023-05-01, Emily told you: You adopted a kitten today, her name is Mochi."
-            in system.text)
+    # a question about her own life: her words, not the companion's reply
+    assert system.text.endswith(
+        "- On 2023-05-01, Emily told you: You adopted a kitten today, her name is Mochi.")
     assert "Today is 2023-05-05" in system.text
     assert out["messages"][-1].text == "Your kitten is Mochi."
     assert [p.id for p in store.pieces("Emily")] == ["Emily_2023-05-01_0", "Emily_2023-05-05_0"]
     assert store.pieces("Emily")[1].response == "Your kitten is Mochi."
+
+
+def test_the_companions_replies_are_shown_for_a_question_about_them_only(store):
+    store.add_turn("Emily", date(2023, 5, 1), "I can't sleep before exams.",
+                   "Try the 4-7-8 breathing: in for 4, hold for 7, out for 8.")
+    model = replies("Exams do.", "It was 4-7-8.", "Glad to hear it.")
+    g = build_graph(model, store, reflect_every=None)
+    reply = ' You replied: "Try the 4-7-8 breathing: in for 4, hold for 7, out for 8."'
+    told = "- On 2023-05-01, Emily told you: You can't sleep before exams."
+    # about her own life: her words only (the reply would be one more thing to answer from)
+    g.invoke(turn("What keeps me from sleeping?", today="2023-05-04"), thread("a"))
+    assert model.seen[0][0].text.endswith(told)
+    # about what the companion said: its reply is the answer
+    g.invoke(turn("What breathing trick did you suggest?", today="2023-05-04"), thread("b"))
+    assert model.seen[1][0].text.endswith(told + reply)
+    # not a question about either: the whole exchange, as the conversation went
+    g.invoke(turn("Slept well last night before the exam!", today="2023-05-04"), thread("c"))
+    assert told + reply in model.seen[2][0].text
 
 
 def test_tokens_stream_through_messages_mode(store):

@@ -10,8 +10,8 @@ they are said back to the user ("You adopted a kitten", the way the reply says i
 told of the user by name ("小明最近开始学弹吉他了"); either answered more often, and more often in
 its own words, than the user's first person on the development sets (EVALUATION.md).
 For a question about the user's own life a memory shows the user's words only ("memory_user_only",
-`graph.nodes.format_memory`): the companion's replies were the larger part of what the model read
-before its first word, and one more thing to answer from (its advice given back as the user's
+`graph.nodes.format_memory`): the companion's replies were much of what the model read before
+its first word (30% of the tokens, BENCHMARKS.md), and one more thing to answer from (its advice given back as the user's
 habit); they are shown when the question asks about them ("What did you suggest?") or is none.
 What stays the same for a user comes first and what each message recalls comes last, so that the
 local model reads the shared beginning once (llama.cpp keeps a context's prefix; transformers

@@ -28,6 +28,7 @@ from pydantic import PrivateAttr
 from app.local_chat import LocalChatModel, chat_turns, first_token_among, forced_start, \
     opening_tokens
 from memory.background import BACKGROUND
+from memory.store.erasure import heap_scrub_paused
 
 
 def default_threads() -> int:
@@ -59,7 +60,8 @@ class LlamaCppChat(LocalChatModel):
                 self._contexts["reply"] = (_open(self.path, self.threads, self.context),
                                            threading.Lock())
             if background and "background" not in self._contexts:
-                llm = _sibling(self._contexts["reply"][0])
+                with heap_scrub_paused():  # its buffers: see _open
+                    llm = _sibling(self._contexts["reply"][0])
                 llm.eval = yielding(llm.eval, self.wait_for_replies)
                 self._contexts["background"] = (llm, threading.Lock())
             return self._contexts["background" if background else "reply"]
@@ -202,5 +204,8 @@ def _open(path: Path, threads: int, context: int):
     os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from llama_cpp import Llama
 
-    return Llama(model_path=str(path), n_ctx=context, n_threads=threads,
-                 n_threads_batch=threads, verbose=False)
+    # Read into memory rather than mapped: llama.cpp repacks most weights into its own buffers,
+    # and a mapped file stayed resident beside them (600 MB more, BENCHMARKS.md).
+    with heap_scrub_paused():
+        return Llama(model_path=str(path), n_ctx=context, n_threads=threads,
+                     n_threads_batch=threads, use_mmap=False, verbose=False)

@@ -1,9 +1,12 @@
 """The bundled model on llama.cpp, as the app runs it: from its verified GGUF with no dequantized
 copy; a summary written in the background waits while a reply is written (and reads its prompt
 in slices that wait too, writing what a reading at once writes); a reader that stops early leaves
-the model ready; a LoRA adapter on a bundled model goes to transformers."""
+the model ready; a LoRA adapter on a bundled model goes to transformers; loading it leaves the
+heap cleared as before and no copy of the file mapped beside the weights."""
 from __future__ import annotations
 
+import ctypes
+import sys
 import threading
 import time
 from dataclasses import replace
@@ -18,6 +21,7 @@ from app.llama_chat import LlamaCppChat, yielding
 from app.local_chat import TransformersChat
 from app.settings import Settings
 from memory.background import BACKGROUND
+from memory.store.erasure import heap_scrub_paused
 
 STORY = [SystemMessage("You are a storyteller."),
          HumanMessage("Tell me a long story about a lighthouse keeper and her dog.")]
@@ -43,6 +47,35 @@ def test_the_bundled_model_runs_from_its_verified_gguf(tmp_path):
     with gguf.open("r+b") as f:
         f.truncate(1000)
     assert make_chat_model(s).path.stat().st_size == model.size
+
+
+def _fresh_allocation() -> bytes:
+    """The first bytes of a new 64 MB allocation: 0x5a throughout while M_PERTURB is 0xa5."""
+    libc = ctypes.CDLL("libc.so.6")
+    libc.malloc.restype = ctypes.c_void_p
+    p = libc.malloc(64 << 20)
+    try:
+        return ctypes.string_at(p, 8)
+    finally:
+        libc.free(ctypes.c_void_p(p))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's M_PERTURB")
+def test_the_heap_is_cleared_again_once_the_model_has_its_buffers(bundled_models):
+    """M_PERTURB (memory.store) fills every new allocation; paused while llama.cpp allocates
+    (it would write every page of the model's buffers at once), then on again: a context
+    opened later, for the background, leaves it on too. The weights are read, not mapped."""
+    assert _fresh_allocation() == b"\x5a" * 8  # filled: the scrub is on
+    with heap_scrub_paused():
+        assert _fresh_allocation() != b"\x5a" * 8  # left as it was
+    chat = make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
+                                    local_model="qwen2.5-0.5b", max_tokens=4))
+    assert _fresh_allocation() == b"\x5a" * 8
+    chat.invoke([HumanMessage("Summarize: we went hiking.")], config={"tags": [BACKGROUND]})
+    assert chat._context(background=True)[0].n_tokens > 0
+    assert _fresh_allocation() == b"\x5a" * 8
+    with open("/proc/self/maps") as maps:
+        assert str(chat.path) not in maps.read()
 
 
 class _Clock(BaseCallbackHandler):

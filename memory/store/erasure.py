@@ -2,13 +2,25 @@
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from memory.store.chroma import PROFILES, tombstone_id
+
+
+_M_PERTURB = -6
+
+
+def _perturb(byte: int) -> None:
+    try:
+        ctypes.CDLL("libc.so.6").mallopt(_M_PERTURB, byte)
+    except (OSError, AttributeError):  # not glibc: nothing to do this way
+        pass
 
 
 def scrub_heap() -> None:
@@ -18,12 +30,23 @@ def scrub_heap() -> None:
     M_PERTURB fills each new allocation with a fixed byte and each freed one too, so that those
     files, and the heap, keep no stale text (not all: a buffer grown in place keeps its old
     tail). Its cost is in BENCHMARKS.md; SF_HEAP_SCRUB=0 turns it off."""
-    if os.environ.get("SF_HEAP_SCRUB", "1") == "0":
-        return
+    if os.environ.get("SF_HEAP_SCRUB", "1") != "0":
+        _perturb(0xA5)
+
+
+@contextlib.contextmanager
+def heap_scrub_paused() -> Iterator[None]:
+    """M_PERTURB off while a local model allocates its buffers (weights, attention cache,
+    logits): filling each new allocation writes every page of them at once, 760 MB more
+    resident memory for the bundled 1.5B model than the pages it uses (BENCHMARKS.md). Buffers
+    that large come fresh from the kernel, zeroed: they hold no one's words before the model
+    computes in them. Process-wide while it lasts (a load takes about a second): what another
+    thread frees meanwhile is not cleared."""
+    _perturb(0)
     try:
-        ctypes.CDLL("libc.so.6").mallopt(-6, 0xA5)  # M_PERTURB
-    except (OSError, AttributeError):  # not glibc: nothing to do this way
-        pass
+        yield
+    finally:
+        scrub_heap()
 
 
 def scrub_files(disk: Path, user: str) -> None:

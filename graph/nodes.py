@@ -261,8 +261,8 @@ class CompanionNodes:
             raise TurnError(f"language must be one of {sorted(COMPANION)}, got {language!r}")
         query = user_text(state)
         day = _day(state.get("today"), self.clock)
-        # What the prompt shows of this conversation is not recalled again: those slots go to
-        # older memories (a follow-up question would otherwise recall the questions before it).
+        # What the prompt shows of this conversation takes no slot of an older memory; it is
+        # recalled as well only when it is among the best for the message (`_slots`).
         shown = frozenset(m.text.strip() for m in history(
             state["messages"], self._setting(runtime, "history_exchanges"))
             if isinstance(m, HumanMessage))

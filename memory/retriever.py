@@ -47,8 +47,9 @@ class EbbinghausRetriever(BaseRetriever):
     chosen on the project's development sets (EVALUATION.md). A turn the curve has forgotten
     gives way to its day's summary where that summary holds it (as `MemoryStore.fade` deletes
     only such turns), and is otherwise kept, ranked down by its retention; summaries never fade.
-    Turns whose words are in `shown` (the conversation on screen), and questions for something
-    the user had told (`MemoryPiece.asked`), are left out. An open question
+    Questions for something the user had told (`MemoryPiece.asked`) are left out; turns whose
+    words are in `shown` (the conversation on screen) only when they are not among the k best,
+    and they never take another memory's slot (`_slots`). An open question
     about a time ("what have I been up to lately?") is answered by what happened in its days
     instead (`_lately`).
     Each returned piece is reinforced in the store, by a background writer (`MemoryStore.flush`
@@ -125,10 +126,12 @@ class EbbinghausRetriever(BaseRetriever):
         # brings in pieces that the user's words miss.
         search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
         self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
+        room = k + len(self.shown)  # the conversation's own turns take no other memory's place
         if self.open_questions and asked.recap:
-            top, focus = self._lately(asked, today, whole, said, k), {}
+            top, focus = self._lately(asked, today, whole, said, room), {}
         else:
-            top, focus = self._rank(asked, today, whole, said, search, k)
+            top, focus = self._rank(asked, today, whole, said, search, room)
+        top = self._slots(top, k)
 
         strength = {p.id: p.strength for _, p, _, _ in top}
         if self.reinforce and top:
@@ -200,10 +203,23 @@ class EbbinghausRetriever(BaseRetriever):
         return [x for x in ranked if x[2] >= floor or x[1].id in named][:k], focus
 
     def _left_out(self, p: MemoryPiece) -> bool:
-        """On screen already (`shown`), or a question for something the user had told
-        (`MemoryPiece.asked`): asked again, it would come first, its old reply ("you haven't
-        told me", or a wrong answer) before the turn that tells."""
-        return p.kind == "turn" and (p.query.strip() in self.shown or p.asked)
+        """A question for something the user had told (`MemoryPiece.asked`): asked again, it
+        would come first, its old reply ("you haven't told me", or a wrong answer) before the
+        turn that tells."""
+        return p.kind == "turn" and p.asked
+
+    def _on_screen(self, p: MemoryPiece) -> bool:
+        return p.kind == "turn" and p.query.strip() in self.shown
+
+    def _slots(self, top: list[tuple], k: int) -> list[tuple]:
+        """Of `top` (ranked), the k best not on screen (`shown`), and those on screen that rank
+        among the k best of all, in their order: a turn of this conversation is recalled when
+        the question is about it (its answer said three messages ago is then in the memories,
+        where the model looks, and "nothing recalled" means nothing told), and never takes an
+        older memory's place."""
+        keep = {x[1].id for x in [x for x in top if not self._on_screen(x[1])][:k]}
+        keep |= {x[1].id for x in top[:k] if self._on_screen(x[1])}
+        return [x for x in top if x[1].id in keep]
 
     def floor(self, question: str) -> float:
         """The similarity below which nothing is recalled for `question`: the setting, else the

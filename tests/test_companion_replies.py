@@ -1,6 +1,7 @@
 """The companion as a user meets it, on the real default model (the bundled bilingual Qwen2.5
 1.5B on llama.cpp) and the real memory: a fact told on day 1 is used in the reply on day 5 in a new
-conversation, in English and in Chinese; a Chinese message gets a Chinese reply; the bundled
+conversation, in English and in Chinese, and one told earlier in the same conversation too; a
+Chinese message gets a Chinese reply; the bundled
 model's files are verified before they are loaded."""
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 from langchain_core.messages import HumanMessage
+from langgraph.checkpoint.memory import InMemorySaver
 
 from app import bundled_models
 from app.bundled_models import MODELS, BundledModelError, join_verified, part_files
@@ -78,6 +80,30 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(
     assert NOT_REMEMBERED.search(reply) and detect(reply) == language, reply
     assert len(reply) > len(COMPANION[language]["not_told"]) + 4, reply  # it goes on
     assert not has_stage_directions(reply) and not any(c.isdigit() for c in reply), reply
+
+
+@pytest.mark.parametrize("language, told, asked, fact, never", [
+    ("en", ["I adopted a kitten today, her name is Mochi.", "My sister Ana visits next week."],
+     "What is my kitten called?", "Mochi", "What is my brother's name?"),
+    ("cn", ["我今天领养了一只小猫，叫麻薯。", "我姐姐安娜下周来看我。"], "我的小猫叫什么？", "麻薯",
+     "我哥哥叫什么名字？")])
+def test_what_was_said_earlier_in_the_conversation_is_used_not_denied(
+        tmp_path, qwen, language, told, asked, fact, never):
+    """Said a few messages ago in this conversation: recall left out what the conversation
+    shows, so nothing was recalled and the reply began "I don't think you've told me". Now the
+    turn is recalled too (without taking an older memory's place) and the reply uses it;
+    something never said is still declined."""
+    s = Settings(data_dir=tmp_path, chat_backend="local", language=language, reflect_every=0)
+    g = make_companion(s, model=qwen, checkpointer=InMemorySaver())  # the thread is kept
+    user, thread = ("Emily" if language == "en" else "小明"), {"configurable": {"thread_id": "t"}}
+    for text in told:
+        g.invoke(turn(text, "2023-05-01", user, language), thread)
+    out = g.invoke(turn(asked, "2023-05-01", user, language), thread)
+    reply = out["messages"][-1].text
+    assert [m["query"] for m in out["recalled"]][:1] == told[:1]
+    assert fact in reply and not NOT_REMEMBERED.search(reply), reply
+    reply = g.invoke(turn(never, "2023-05-01", user, language), thread)["messages"][-1].text
+    assert NOT_REMEMBERED.search(reply) and detect(reply) == language, reply
 
 
 def test_a_chinese_message_gets_a_chinese_reply_on_an_english_thread(tmp_path, qwen):

@@ -86,6 +86,25 @@ def test_recalls_the_relevant_turn_first(emily, question, expected):
     assert expected in recall(emily, "Emily", question)[0].page_content
 
 
+def test_a_turn_on_screen_is_recalled_when_asked_about_and_takes_no_other_memorys_place(emily):
+    """The conversation on screen (`shown`): its turn the question is about is recalled, so that
+    "nothing recalled" never means "said three messages ago", beside the k other best; one the
+    question is not about is not."""
+    cat, museum = "I adopted a kitten and named her Mochi.", \
+        "I went to the museum and saw an exhibition of Van Gogh paintings."
+    alone = [first_query(d) for d in recall(emily, "Emily", "What is my cat called?", k=2,
+                                            reinforce=False)]
+    assert alone[0] == cat
+    on_screen = [first_query(d) for d in recall(emily, "Emily", "What is my cat called?", k=2,
+                                                shown=frozenset({cat, museum}),
+                                                reinforce=False)]
+    assert on_screen[0] == cat and museum not in on_screen
+    # the k best besides it: the next of `alone` and the one after it
+    rest = [first_query(d) for d in recall(emily, "Emily", "What is my cat called?", k=3,
+                                           reinforce=False)][1:]
+    assert on_screen[1:] == [q for q in rest if q != museum][:2]
+
+
 def test_recall_reinforces_what_it_returns_and_only_that(emily, backend):
     docs = recall(emily, "Emily", "What is my cat called?", k=1)
     emily.flush()  # written in the background; another store object sees it once flushed

@@ -41,6 +41,7 @@ from app.local_chat import PromptCache
 from app.memory_factory import open_store
 from app.settings import Settings
 from graph.streaming import reply_tokens
+from memory.background import default_worker
 
 MESSAGES = [
     "I adopted a kitten today, her name is Mochi.", "Work was exhausting, my manager yelled.",
@@ -160,6 +161,9 @@ def main() -> None:
                 reused.append(model._prompts.reused)
             first_token.append(first or total[-1])
             tokens.append(n)
+        # A summary the last turns started, still being written when the interpreter ends,
+        # aborts it (a segfault after the results): let it end first.
+        default_worker().wait(user)
         for p in spinners:
             p.terminate()
     result = {

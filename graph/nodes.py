@@ -171,7 +171,7 @@ def asks_what_was_told(text: str, language: str) -> bool:
 # something new, and stays recallable.
 _EN_WH = re.compile(r"^\W*(?:(?:so|and|oh|hey|ok|okay|wait|sorry)\W+)?"
                     r"(?:what|when|where|which|who|whose|how|remind me|tell me)\b", re.I)
-_CN_WH = re.compile(r"什么|什麼|啥|哪|谁|誰|几|幾|多少|怎么|怎麼|咋")
+_CN_WH = re.compile(r"什么|什麼|啥|哪|谁|誰|几|幾|多少|多大|多久|多长|多遠|多远|多高|多重|怎么|怎麼|咋")
 
 
 def asks_memory(text: str, language: str) -> bool:

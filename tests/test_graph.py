@@ -318,8 +318,8 @@ def test_what_asks_memory_for_something_told():
              "What did you suggest for my commute?"]
     assert [asks_memory(t, "en") for t in asks] == [True] * len(asks)
     assert [asks_memory(t, "en") for t in tells] == [False] * len(tells)
-    assert [asks_memory(t, "cn") for t in ("我的小猫叫什么名字？", "我家那只猫叫什么名字来着？")] == \
-        [True] * 2
+    assert [asks_memory(t, "cn") for t in ("我的小猫叫什么名字？", "我家那只猫叫什么名字来着？",
+                                           "我的经理多大了？", "我上班要骑多久？")] == [True] * 4
     assert [asks_memory(t, "cn") for t in ("我今天领养了一只猫，可爱吧？", "我的猫可爱吗？",
                                            "我的猫不吃饭怎么办？", "你给我推荐的是哪本书？")] == [False] * 4
 

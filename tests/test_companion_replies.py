@@ -32,9 +32,9 @@ def qwen(bundled_models):
     return make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local"))
 
 
-def companion(data_dir, model, language="en"):
+def companion(data_dir, model, language="en", checkpointer=None):
     s = Settings(data_dir=data_dir, chat_backend="local", language=language, reflect_every=0)
-    return make_companion(s, model=model)
+    return make_companion(s, model=model, checkpointer=checkpointer)
 
 
 def test_a_fact_from_day_one_is_used_on_day_five_in_english(tmp_path, qwen):
@@ -93,8 +93,7 @@ def test_what_was_said_earlier_in_the_conversation_is_used_not_denied(
     shows, so nothing was recalled and the reply began "I don't think you've told me". Now the
     turn is recalled too (without taking an older memory's place) and the reply uses it;
     something never said is still declined."""
-    s = Settings(data_dir=tmp_path, chat_backend="local", language=language, reflect_every=0)
-    g = make_companion(s, model=qwen, checkpointer=InMemorySaver())  # the thread is kept
+    g = companion(tmp_path, qwen, language, checkpointer=InMemorySaver())  # the thread is kept
     user, thread = ("Emily" if language == "en" else "小明"), {"configurable": {"thread_id": "t"}}
     for text in told:
         g.invoke(turn(text, "2023-05-01", user, language), thread)

@@ -449,6 +449,44 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
     _report(result, json_out, "replies")
 
 
+@eval_app.command("statements")
+def eval_statements(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON file"),
+                    language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                    backend: Optional[str] = typer.Option(None, "--backend",
+                                                          help="openai, hf or local"),
+                    local_model: Optional[str] = typer.Option(None, "--local-model",
+                                                              help="a bundled model"),
+                    users: Optional[int] = typer.Option(None, "--users", min=1,
+                                                        help="the bank's first N users"),
+                    per_user: int = typer.Option(3, "--per-user", min=1,
+                                                 help="messages told per user"),
+                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
+    """The companion answers what each user told on their last day (held out of the memory);
+    scores how often it says the message back, language, length and speed (no judge model)."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from app.chat_models import ChatModelConfigError, make_chat_model
+    from app.companion import make_companion
+    from app.evaluation.gold import EvalDataError
+    from app.evaluation.statements import evaluate_statements
+    from memory.seed_format import SeedFormatError
+
+    s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
+              reflect_every=0)
+    try:
+        model = make_chat_model(s)
+    except ChatModelConfigError as e:
+        _fail(str(e))
+    try:
+        with tqdm(unit="message", desc="eval statements") as bar:
+            result = evaluate_statements(bank, lambda store: make_companion(
+                s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
+                s.language, users, per_user, bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    _report(result, json_out, "replies")
+
+
 @eval_app.command("dialogues")
 def eval_dialogues(data: Path = typer.Option(..., "--data", help="prepared prompts, JSONL "
                                              "(app/training/data/grounded_dev_*.jsonl)"),

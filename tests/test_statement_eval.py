@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.evaluation.gold import EvalDataError
-from app.evaluation.statements import echo, evaluate_statements, leaks_format, restates, \
-    sentences, words
+from app.evaluation.statements import echo, evaluate_statements, leaks_format, \
+    repeats_itself, restates, sentences, words
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {
@@ -43,6 +43,16 @@ def test_a_reply_that_says_the_message_back():
     assert "我最" not in words(cn, "cn") and "加拿" in words(cn, "cn")
     assert sentences("That's big news! Will you visit him? ") == 2
     assert sentences("太好了！你打算什么时候去看他？") == 2
+
+
+def test_a_reply_that_gives_old_advice_again():
+    old = [{"kind": "turn", "query": "I found old photos.",
+            "response": "Old photos are like little time capsules, they bring back details."}]
+    assert repeats_itself("How fun! Old photos are like little time capsules, they bring back "
+                          "details you'd never remember.", old, "en")
+    assert not repeats_itself("Old photos are lovely. Which one made you smile?", old, "en")
+    # the user's own words said back are another measure (`recites`)
+    assert not repeats_itself("You found old photos.", old, "en")
 
 
 def test_a_reply_that_shows_the_memory_lines_words():

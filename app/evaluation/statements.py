@@ -10,6 +10,9 @@ stored). No judge model: the scores are read off the reply, and the replies are 
 - echo: mean share of a reply's words that are the message's (`words`);
 - asks_back: share of replies with a question in them (a friend's usual answer to news);
 - sentences p50/p95 and chars p50/p95 (the prompt asks for one to three short sentences);
+- repeats_itself: share of replies that copy a long run (`RECITAL` characters) of one of the
+  companion's own earlier replies among the recalled memories: old advice given again to news it
+  does not fit ("Old photos are like little time capsules…" to an afternoon's jigsaw puzzle);
 - language_match, stage_directions, recites_prompt, recites (as `app.evaluation.replies`);
 - leaks_format: share of replies with a memory line's own words ("told you:", "你回答：").
 """
@@ -75,6 +78,13 @@ def restates(reply: str, message: str, language: str) -> bool:
         if len(said) >= UNITS and sum(w in theirs for w in said) / len(said) >= RESTATED:
             return True
     return False
+
+
+def repeats_itself(reply: str, recalled: list[dict], language: str) -> bool:
+    """Whether the reply copies `RECITAL` characters or more, verbatim, of an earlier reply of
+    the companion's among the recalled memories."""
+    return recites(reply, [{"kind": "turn", "query": m.get("response") or ""} for m in recalled
+                           if m.get("kind") == "turn"], language)
 
 
 def sentences(reply: str) -> int:
@@ -159,6 +169,7 @@ def _tell(companion: CompiledStateGraph, user: str, day: str, message: str, lang
             "stage_directions": has_stage_directions(reply),
             "recites_prompt": recites_prompt(reply, lang, user),
             "recites": recites(reply, recalled, lang),
+            "repeats_itself": repeats_itself(reply, recalled, lang),
             "leaks_format": leaks_format(reply, lang),
             "recalled": [m.get("id") for m in recalled], "stored": stored,
             "first_token_ms": round(1000 * ((first or end) - start)),
@@ -179,5 +190,6 @@ def summarize(rows: list[dict]) -> dict:
             "chars": spread("chars"), "language_match": share("language_match"),
             "stage_directions": share("stage_directions"),
             "recites_prompt": share("recites_prompt"), "recites": share("recites"),
+            "repeats_itself": share("repeats_itself"),
             "leaks_format": share("leaks_format"), "first_token_ms": spread("first_token_ms"),
             "reply_s": spread("reply_s"), "replies": rows}

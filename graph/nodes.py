@@ -149,6 +149,24 @@ def asks_about_self(text: str, language: str) -> bool:
     return bool(asks.search(text) and me.search(text) and not you.search(text))
 
 
+_EN_US = re.compile(r"\b(?:[Yy]ou(?:'\w+|r|rs|rself)?|[Ww]e|[Uu]s|[Oo]urs?)\b")
+_CN_US = re.compile(r"[你您]|我们|咱")
+
+
+def shows_replies(text: str, language: str) -> bool:
+    """Whether the memories in the prompt show the companion's replies, or the user's words only.
+    Only for what may need them: a question that is not about the user's own life ("What did you
+    suggest?", "What should I cook tonight?"), or a message that speaks of the companion or of
+    both ("Thanks for your advice", "我们上次聊的那本书"). A message that tells something
+    needs the user's side of a memory only: the old replies were what the small model copied
+    into its answer to news ("As an AI, I have no emotions…" to a rainy day at home)."""
+    text = text.replace("\u2019", "'")
+    asks, us = (_CN_ASKS, _CN_US) if language == "cn" else (_EN_ASKS, _EN_US)
+    if asks.search(text):
+        return not asks_about_self(text, language)
+    return bool(us.search(text))
+
+
 # Questions that ask for help rather than for something told ("How do I fix my bike?", "我该怎么
 #办？"): never answered with "you haven't told me".
 _EN_ADVICE = re.compile(r"^\s*(?:how (?:do|can|could|should|would|to)|should|can|could|would|why|"
@@ -286,8 +304,7 @@ class CompanionNodes:
                                profile.overall_history if profile else "",
                                profile.overall_personality if profile else None,
                                history(state["messages"], exchanges), state["query"],
-                               # a question about the user's own life: their words only
-                               replies=not asks_about_self(state["query"], language))
+                               replies=shows_replies(state["query"], language))
 
     def openings(self, state: State, messages: list[AnyMessage]) -> dict:
         """For a model that takes them (the local ones), how a reply to a question about the

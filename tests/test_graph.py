@@ -70,10 +70,10 @@ def test_a_day_one_turn_is_recalled_with_its_date_on_day_five(store):
     assert store.pieces("Emily")[1].response == "Your kitten is Mochi."
 
 
-def test_the_companions_replies_are_shown_for_a_question_about_them_only(store):
+def test_the_companions_replies_are_shown_only_where_the_message_speaks_of_them(store):
     store.add_turn("Emily", date(2023, 5, 1), "I can't sleep before exams.",
                    "Try the 4-7-8 breathing: in for 4, hold for 7, out for 8.")
-    model = replies("Exams do.", "It was 4-7-8.", "Glad to hear it.")
+    model = replies("Exams do.", "It was 4-7-8.", "Glad to hear it.", "So glad!", "Oh no.")
     g = build_graph(model, store, reflect_every=None)
     reply = ' You replied: "Try the 4-7-8 breathing: in for 4, hold for 7, out for 8."'
     told = "- On 2023-05-01, Emily told you: You can't sleep before exams."
@@ -83,9 +83,15 @@ def test_the_companions_replies_are_shown_for_a_question_about_them_only(store):
     # about what the companion said: its reply is the answer
     g.invoke(turn("What breathing trick did you suggest?", today="2023-05-04"), thread("b"))
     assert model.seen[1][0].text.endswith(told + reply)
-    # not a question about either: the whole exchange, as the conversation went
+    # news, speaking of neither: her words only (old replies were copied into the answer)
     g.invoke(turn("Slept well last night before the exam!", today="2023-05-04"), thread("c"))
-    assert told + reply in model.seen[2][0].text
+    assert told in model.seen[2][0].text and "You replied" not in model.seen[2][0].text
+    # speaking of the companion, or of both: the whole exchange, as the conversation went
+    g.invoke(turn("Your breathing trick worked, I slept well!", today="2023-05-04"), thread("d"))
+    assert told + reply in model.seen[3][0].text
+    g.invoke(turn("上次我们聊的考试，我没考好。", today="2023-05-04", language="cn"), thread("e"))
+    assert "你回答：“Try the 4-7-8 breathing: in for 4, hold for 7, out for 8.”" in \
+        model.seen[4][0].text
 
 
 def test_tokens_stream_through_messages_mode(store):

@@ -174,21 +174,29 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
     return {"conversation": conversation, **summarize(rows)}
 
 
-def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:
-    turn = {"messages": [HumanMessage(g.question)], "user_id": g.user, "language": language,
-            "today": day.isoformat()}
+def stream_turn(companion: CompiledStateGraph, user: str, message: str, day: str,
+                language: str, thread: str) -> tuple[str, list[dict], str | None, dict]:
+    """One message through the graph as it streams: the reply, the memories recalled, the id of
+    the piece stored, and the times (ms to the first token, s to the end)."""
+    turn = {"messages": [HumanMessage(message)], "user_id": user, "language": language,
+            "today": day}
     start, first, pieces, recalled, stored = time.perf_counter(), None, [], [], None
     for mode, part in companion.stream(turn, {"configurable": {"thread_id": thread}},
                                        stream_mode=["messages", "updates"]):
         if mode == "updates":
             recalled = (part.get("retrieve") or {}).get("recalled", recalled)
             stored = (part.get("remember") or {}).get("remembered", stored)
-            continue
-        if text := reply_token(part):
+        elif text := reply_token(part):
             first = first or time.perf_counter()
             pieces.append(text)
     end = time.perf_counter()
-    reply = "".join(pieces).strip()
+    return "".join(pieces).strip(), recalled, stored, {
+        "first_token_ms": round(1000 * ((first or end) - start)), "reply_s": round(end - start, 2)}
+
+
+def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, thread: str) -> dict:
+    reply, recalled, stored, times = stream_turn(companion, g.user, g.question, day.isoformat(),
+                                                 language, thread)
     answerable = bool(g.evidence)
     return {"qid": g.qid, "type": g.type, "today": day.isoformat(), "question": g.question,
             "answer": g.answer,
@@ -202,8 +210,7 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "recites": recites(reply, recalled, detect(g.question)),
             "first_person": bool(_FIRST_PERSON.match(reply) and not NOT_REMEMBERED.search(reply)),
             "recalled": [m.get("id") for m in recalled], "stored": stored,
-            "first_token_ms": round(1000 * ((first or end) - start)),
-            "reply_s": round(end - start, 2), "chars": len(reply)}
+            **times, "chars": len(reply)}
 
 
 def summarize(rows: list[dict]) -> dict:

@@ -21,20 +21,18 @@ from __future__ import annotations
 import re
 import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from langchain_core.messages import HumanMessage
 from langgraph.graph.state import CompiledStateGraph
 
-from graph.streaming import reply_token
 from memory.language import detect
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
 
 from app.evaluation.gold import EvalDataError, percentile
-from app.evaluation.replies import has_stage_directions, recites, recites_prompt
+from app.evaluation.replies import has_stage_directions, recites, recites_prompt, \
+    stream_turn
 from prompts.companion import COMPANION
 
 # Words that carry no content of their own, pronouns first: the reply says "you" where the
@@ -147,19 +145,8 @@ def evaluate_statements(bank_path: str | Path,
 
 def _tell(companion: CompiledStateGraph, user: str, day: str, message: str, language: str,
           thread: str) -> dict:
-    turn = {"messages": [HumanMessage(message)], "user_id": user, "language": language,
-            "today": day}
-    start, first, pieces, recalled, stored = time.perf_counter(), None, [], [], None
-    for mode, part in companion.stream(turn, {"configurable": {"thread_id": thread}},
-                                       stream_mode=["messages", "updates"]):
-        if mode == "updates":
-            recalled = (part.get("retrieve") or {}).get("recalled", recalled)
-            stored = (part.get("remember") or {}).get("remembered", stored)
-        elif text := reply_token(part):
-            first = first or time.perf_counter()
-            pieces.append(text)
-    end = time.perf_counter()
-    reply, lang = "".join(pieces).strip(), detect(message)
+    reply, recalled, stored, times = stream_turn(companion, user, message, day, language, thread)
+    lang = detect(message)
     return {"user": user, "today": day, "message": message, "reply": reply,
             "restates": restates(reply, message, lang),
             "echo": round(echo(reply, message, lang), 3),
@@ -171,9 +158,7 @@ def _tell(companion: CompiledStateGraph, user: str, day: str, message: str, lang
             "recites": recites(reply, recalled, lang),
             "repeats_itself": repeats_itself(reply, recalled, lang),
             "leaks_format": leaks_format(reply, lang),
-            "recalled": [m.get("id") for m in recalled], "stored": stored,
-            "first_token_ms": round(1000 * ((first or end) - start)),
-            "reply_s": round(end - start, 2)}
+            "recalled": [m.get("id") for m in recalled], "stored": stored, **times}
 
 
 def summarize(rows: list[dict]) -> dict:

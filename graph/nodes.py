@@ -156,8 +156,8 @@ _CN_US = re.compile(r"[你您]|我们|咱")
 def shows_replies(text: str, language: str) -> bool:
     """Whether the memories in the prompt show the companion's replies, or the user's words only.
     Only for what may need them: a question that is not about the user's own life ("What did you
-    suggest?", "What should I cook tonight?"), or a message that speaks of the companion or of
-    both ("Thanks for your advice", "我们上次聊的那本书"). A message that tells something
+    suggest?", "What's a good film for tonight?"), or a message that speaks of the companion or
+    of both ("Thanks for your advice", "我们上次聊的那本书"). A message that tells something
     needs the user's side of a memory only: the old replies were what the small model copied
     into its answer to news ("As an AI, I have no emotions…" to a rainy day at home)."""
     text = text.replace("\u2019", "'")

@@ -159,7 +159,8 @@ def shows_replies(text: str, language: str) -> bool:
     suggest?", "What's a good film for tonight?"), or a message that speaks of the companion or
     of both ("Thanks for your advice", "我们上次聊的那本书"). A message that tells something
     needs the user's side of a memory only: the old replies were what the small model copied
-    into its answer to news ("As an AI, I have no emotions…" to a rainy day at home)."""
+    into its answer to news ("Old photos are like little time capsules…" to an afternoon's
+    jigsaw puzzle; EVALUATION.md, "News told to the companion")."""
     text = text.replace("\u2019", "'")
     asks, us = (_CN_ASKS, _CN_US) if language == "cn" else (_EN_ASKS, _EN_US)
     if asks.search(text):

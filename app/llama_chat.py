@@ -80,7 +80,8 @@ class LlamaCppChat(LocalChatModel):
                       if p]
         with self.replying(background), lock:  # one conversation at a time per context
             pieces = llm.create_chat_completion(
-                chat_turns(messages), stream=True, max_tokens=g.max_new_tokens,
+                chat_turns(messages), stream=True,
+                max_tokens=kwargs.get("max_tokens") or g.max_new_tokens,
                 temperature=g.temperature, top_p=g.top_p, top_k=0, min_p=0.0,
                 repeat_penalty=g.repetition_penalty, stop=list(g.stop) + list(stop or ()),
                 seed=0, logits_processor=LogitsProcessorList(processors) if processors else None)

@@ -162,7 +162,8 @@ class TransformersChat(LocalChatModel):
 
         def work() -> None:
             try:
-                out = self.lm.generate(**inputs, **self._settings(stops, control),
+                out = self.lm.generate(**inputs, **self._settings(stops, control,
+                                                                   kwargs.get("max_tokens")),
                                        **self._first(kwargs.get("openings"), kwargs.get("start")),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
@@ -218,13 +219,14 @@ class TransformersChat(LocalChatModel):
             logits = self.lm(**inputs).logits[0, -1]
         return float(logits[self._tokens(toward)].max() - logits[self._tokens(against)].max())
 
-    def _settings(self, stops: tuple[str, ...], control: "_Control") -> dict:
+    def _settings(self, stops: tuple[str, ...], control: "_Control",
+                  max_tokens: int | None = None) -> dict:
         from transformers import StoppingCriteriaList
 
         g = self.generation
         sample = g.temperature > 0
         eos = self.lm.generation_config.eos_token_id
-        return dict(max_new_tokens=g.max_new_tokens, do_sample=sample,
+        return dict(max_new_tokens=max_tokens or g.max_new_tokens, do_sample=sample,
                     temperature=g.temperature if sample else None,
                     top_p=g.top_p if sample else None, top_k=None,
                     repetition_penalty=g.repetition_penalty,

@@ -5,7 +5,9 @@ Incremental and crash-safe:
 - a day is summarized once it has ended (or on demand, or when enough of today's turns piled
   up), and again only if turns were added to it since;
 - a failed or empty generation stores nothing and the day is retried on the next pass;
-- the overall texts are updated from the previous overall text plus the new days alone;
+- the overall texts are written afresh from the latest `overall_days` days' texts, so their cost
+  does not grow with the history and they describe the user as they are lately (older days stay
+  findable: recall searches every day's summary);
 - every write is a whole text (a summary piece, then the profile), in an order that a crash at
   any point leaves a state the next pass completes: nothing half-written, no turn touched.
 
@@ -13,6 +15,7 @@ The prompt templates come from the caller (prompts/), so memory/ stays free of t
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +47,11 @@ class Reflector:
     every: int = 20  # today's unsummarized turns that warrant a summary before the day ends
     max_chars: int = 8000  # of a day's dialogue shown to the model (the latest part is kept)
     tags: tuple[str, ...] = ()  # passed to the model's calls ("background" yields to replies)
+    # The overall texts read this many of the latest days. Asked to update its previous text
+    # with the new days, the bundled model copied the old text and the portrait never moved on
+    # from the first day (EVALUATION.md, "The overall summary and portrait").
+    overall_days: int = 7
+    overall_tokens: int = 360  # an overall text's length budget: six sentences, in Chinese too
 
     def due(self, user: str, today: date, turns_today: int) -> bool:
         """Cheap check after a turn on `today`: has a day ended, or have enough turns piled up,
@@ -98,10 +106,11 @@ class Reflector:
         return report
 
     # -- steps ----------------------------------------------------------------------------------
-    def _generate(self, intent: str, **fields) -> str:
+    def _generate(self, intent: str, max_tokens: int | None = None, **fields) -> str:
+        budget = {"max_tokens": max_tokens} if max_tokens else {}
         reply = self.model.invoke([HumanMessage(self.prompts[intent].format(**fields))],
-                                  config={"tags": list(self.tags)})
-        text = reply.text.strip()
+                                  config={"tags": list(self.tags)}, **budget)
+        text = whole_sentences(reply.text.strip())
         if not text:
             raise ValueError("the model returned an empty text")
         return text
@@ -150,21 +159,21 @@ class Reflector:
         return True
 
     def _fold(self, profile: Profile, report: ReflectionReport) -> None:
-        days = sorted(profile.reflection.unfolded)
-        if not days:
+        if not profile.reflection.unfolded:
             return
+        days = sorted(set(profile.personality) | set(profile.reflection.unfolded))
+        days = days[-self.overall_days:]
         fresh = {p.date: p for p in self.store.pieces(profile.user, kind="summary",
                                                       since=date.fromisoformat(days[0]))}
-        line = self.prompts["new_day"]
+        line, none = self.prompts["new_day"], self.prompts["none_yet"]
         events = "\n".join(line.format(date=d, text=fresh[d].summary) for d in days if d in fresh)
         moods = "\n".join(line.format(date=d, text=profile.personality[d]) for d in days
                           if d in profile.personality)
-        none = self.prompts["none_yet"]
+        name = profile.name or profile.user
         try:
-            overall = self._generate("overall_events", user=profile.name or profile.user,
-                                     previous=profile.overall_history or none, new=events or none)
-            portrait = self._generate("overall_portrait", user=profile.name or profile.user,
-                                      previous=profile.overall_personality or none,
+            overall = self._generate("overall_events", self.overall_tokens, user=name,
+                                     new=events or none)
+            portrait = self._generate("overall_portrait", self.overall_tokens, user=name,
                                       new=moods or none)
         except Exception as e:
             report.failed["overall"] = f"{type(e).__name__}: {e}"
@@ -173,6 +182,23 @@ class Reflector:
         profile.reflection.unfolded = []
         self.store.save_profile(profile)  # both overall texts in one write
         report.overall_updated = True
+
+
+# The end of a sentence, closing quotes or brackets included: a Chinese mark anywhere; an English
+# one before a space, but not a title's full stop ("Dr. Li").
+_SENTENCE_END = re.compile(r"(?:[。！？…]|(?:[!?]|(?<![A-Z][a-z])\.)(?=[\"'”’)]*(?:\s|$)))"
+                           r"[\"'”’)）」』]*")
+_LIST_NUMBER = re.compile(r"(?:^|\n)\s*\d+$")  # "5" before "5. 2023-05-01": no sentence's end
+
+
+def whole_sentences(text: str) -> str:
+    """`text` without an unfinished last sentence: a text cut off by its length budget ("…
+    《百年孤独》。\n5. 2023-05-01") ends at its last whole one. A text with no sentence end at all
+    is kept as it is."""
+    ends = [m for m in _SENTENCE_END.finditer(text) if not _LIST_NUMBER.search(text, 0, m.start())]
+    if not ends or ends[-1].end() == len(text):
+        return text
+    return text[:ends[-1].end()].rstrip()
 
 
 def forget_pieces(store: MemoryStore, user: str, ids: Sequence[str]) -> list[str]:

@@ -1,6 +1,8 @@
 """Reflection prompts, English and Chinese: the paper's four intents (a day's events, a day's
 personality and response strategy, the overall events, the overall portrait). The overall ones
-update the previous text with the new days only, so their cost does not grow with the history.
+are written afresh from the latest days' texts (`memory.reflection.Reflector.overall_days`): a
+small model asked to update its previous text copied it, and the portrait stayed that of the
+first day for good (EVALUATION.md, "The overall summary and portrait").
 """
 
 REFLECTION = {
@@ -21,16 +23,17 @@ REFLECTION = {
             "description."
         ),
         "overall_events": (
-            "Summary of {user}'s past events so far:\n{previous}\n\n"
-            "Summaries of the days since then:\n{new}\n\n"
-            "Write an updated overall summary of {user}'s past events in at most six sentences, "
-            "keeping the most important facts. Write only the summary."
+            "Here are summaries of what {user} talked about with their AI companion "
+            "SiliconFriend on each of the latest days, oldest first:\n{new}\n\n"
+            "Write a summary of {user}'s life and recent events in at most six sentences, "
+            "keeping names, places, plans and problems. Write only the summary."
         ),
         "overall_portrait": (
-            "Portrait of {user} so far:\n{previous}\n\n"
-            "Readings of {user}'s personality and mood on the days since then:\n{new}\n\n"
-            "Write an updated portrait of {user} in at most four sentences: their personality, "
-            "their usual mood, and how best to respond to them. Write only the portrait."
+            "Here is how {user} came across in conversations with their AI companion "
+            "SiliconFriend on each of the latest days, oldest first:\n{new}\n\n"
+            "Write one portrait of {user} in at most four sentences, not a list of days: the "
+            "traits that show across these days, their mood lately, and how best to respond to "
+            "them now. Write only the portrait."
         ),
         "none_yet": "(none yet)",
         "new_day": "[{date}] {text}",
@@ -47,14 +50,13 @@ REFLECTION = {
             "请用两三句话描述{user}当天表现出的性格特点和情绪，以及最适合{user}的回应策略。只写描述。"
         ),
         "overall_events": (
-            "到目前为止{user}过去事件的总结：\n{previous}\n\n"
-            "此后各天的总结：\n{new}\n\n"
-            "请写一份更新后的{user}过去事件总结，最多六句话，保留最重要的信息。只写总结。"
+            "下面是{user}最近每一天和AI伙伴硅基朋友聊到的事情的总结，按时间先后：\n{new}\n\n"
+            "请用最多六句话总结{user}的生活和近况，保留人名、地点、计划和困难。只写总结。"
         ),
         "overall_portrait": (
-            "到目前为止{user}的画像：\n{previous}\n\n"
-            "此后各天{user}的性格和情绪：\n{new}\n\n"
-            "请写一份更新后的{user}画像，最多四句话：性格、通常的情绪，以及如何最好地回应。只写画像。"
+            "下面是{user}最近每一天在和AI伙伴硅基朋友聊天时表现出的样子，按时间先后：\n{new}\n\n"
+            "请用最多四句话写一段完整的{user}画像，不要逐天列出：这些天里一贯的性格特点、最近的情绪，"
+            "以及现在最合适的回应方式。只写画像。"
         ),
         "none_yet": "（暂无）",
         "new_day": "[{date}] {text}",

@@ -193,9 +193,9 @@ def reflection_answer(prompt: str) -> str:
         return f"EVENTS {day.group()}"
     if "personality traits and mood" in prompt:
         return f"MOOD {day.group()}"
-    if "updated overall summary" in prompt:
+    if "life and recent events" in prompt:
         return " ".join(["OVERALL", *NEW_DAY.findall(prompt)])
-    if "updated portrait" in prompt:
+    if "Write one portrait" in prompt:
         return " ".join(["PORTRAIT", *NEW_DAY.findall(prompt)])
     raise AssertionError(f"an unexpected prompt: {prompt[:80]!r}")
 

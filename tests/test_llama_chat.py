@@ -134,6 +134,17 @@ def test_a_reader_that_stops_early_leaves_the_model_ready(llama):
     assert done and done[0].strip(), "the model stayed busy with the abandoned reply"
 
 
+def test_a_calls_own_length_budget_replaces_the_models(llama):
+    """`max_tokens=` on a call (an overall summary's longer budget) is the length of that
+    reply alone: the story runs to it, and the next call has the model's own budget again."""
+    endless = llama.model_copy(update={"endless": True, "generation": replace(
+        llama.generation, temperature=0.0, max_new_tokens=8)})
+    count = lambda text: len(endless._context(False)[0].tokenize(  # noqa: E731
+        text.encode("utf-8"), add_bos=False, special=False))
+    assert abs(count(endless.invoke(STORY, max_tokens=30).text) - 30) <= 2
+    assert abs(count(endless.invoke(STORY).text) - 8) <= 2
+
+
 class _Pieces(BaseCallbackHandler):
     def __init__(self) -> None:
         self.pieces: list[str] = []

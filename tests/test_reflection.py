@@ -31,34 +31,30 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NEW_DAY = re.compile(r"\[(\d{4}-\d{2}-\d{2})\]")  # "[date] text", a new day in an overall prompt
 
 
-def carried(prompt: str) -> list[str]:
-    """The days an overall prompt's previous text already covers (the fake keeps them)."""
-    previous = re.search(r"so far:\n(.*?)\n\n", prompt, re.S)
-    text = previous.group(1) if previous else ""
-    return text.split()[1:] if text.startswith(("OVERALL", "PORTRAIT")) else []
-
-
 def by_intent(prompt: str) -> str:
-    """What a well-behaved model would write, named so the test can check where it went."""
+    """What a well-behaved model would write, named so the test can check where it went: an
+    overall text names the days its prompt gave, in the prompt's order."""
     days = DAY.findall(prompt)
     if "Summarize in two to four sentences" in prompt or "请用两到四句话总结" in prompt:
         return f"EVENTS {days[0]}"
     if "personality traits and mood as shown" in prompt or "性格特点和情绪" in prompt:
         return f"MOOD {days[0]}"
-    if "updated overall summary" in prompt or "更新后的" in prompt and "事件总结" in prompt:
-        return " ".join(["OVERALL", *carried(prompt), *NEW_DAY.findall(prompt)])
-    if "updated portrait" in prompt or "更新后的" in prompt and "画像" in prompt:
-        return " ".join(["PORTRAIT", *carried(prompt), *NEW_DAY.findall(prompt)])
+    if "life and recent events" in prompt or "生活和近况" in prompt:
+        return " ".join(["OVERALL", *NEW_DAY.findall(prompt)])
+    if "Write one portrait" in prompt or "画像" in prompt:
+        return " ".join(["PORTRAIT", *NEW_DAY.findall(prompt)])
     return "a companion's reply"
 
 
 class Scripted(BaseChatModel):
     answer: Callable[[str], str] = by_intent
     prompts: list = Field(default_factory=list)
+    budgets: list = Field(default_factory=list)  # each call's max_tokens (None: the model's)
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         text = "\n".join(m.text for m in messages)  # the system prompt too, for the companion
         self.prompts.append(text)
+        self.budgets.append(kwargs.get("max_tokens"))
         return ChatResult(generations=[ChatGeneration(message=AIMessage(self.answer(text)))])
 
     @property
@@ -130,11 +126,47 @@ def test_reflection_is_incremental(store):
     new = model.prompts[calls:]
     assert len(new) == 4
     overall_prompt = new[2]
-    # the previous overall text plus the new day only: cost does not grow with the history
-    assert "OVERALL 2023-05-01 2023-05-02 2023-05-03" in overall_prompt
+    # written afresh from the days' texts, not from the previous overall text nor the dialogue
+    assert "[2023-05-01] EVENTS 2023-05-01" in overall_prompt
     assert "[2023-05-04] EVENTS 2023-05-04" in overall_prompt
-    assert "[2023-05-01]" not in overall_prompt and "On 2023-05-01" not in overall_prompt
-    assert store.profile("Emily").overall_history.endswith("2023-05-04")
+    assert "OVERALL" not in overall_prompt and "On 2023-05-01" not in overall_prompt
+    assert store.profile("Emily").overall_history == \
+        "OVERALL 2023-05-01 2023-05-02 2023-05-03 2023-05-04"
+
+
+def test_the_overall_texts_read_the_latest_days_only(store):
+    """However long the history, an overall text reads `overall_days` days: its cost does not
+    grow, and it says how the user is lately (a small model asked to update its older text
+    copied it, and the portrait never left the first day)."""
+    chat_days(store, days=[f"2023-05-{d:02d}" for d in range(1, 11)])
+    s = reflector(store)
+    s.overall_days = 3
+    s.reflect("Emily", date(2023, 5, 11))
+    profile = store.profile("Emily")
+    assert profile.overall_history == "OVERALL 2023-05-08 2023-05-09 2023-05-10"
+    assert profile.overall_personality == "PORTRAIT 2023-05-08 2023-05-09 2023-05-10"
+    chat_days(store, days=("2023-05-11",))
+    s.reflect("Emily", date(2023, 5, 12))
+    assert store.profile("Emily").overall_history == "OVERALL 2023-05-09 2023-05-10 2023-05-11"
+
+
+def test_an_overall_text_cut_off_by_its_length_ends_at_its_last_whole_sentence(store):
+    """The model writes until its budget runs out; what is stored ends at a whole sentence."""
+    chat_days(store, days=("2023-05-01",))
+
+    def long_winded(prompt: str) -> str:
+        if "life and recent events" in prompt:
+            return "张曼婷喜欢绘画。\n1. 2023-04-27：品茶。\n2. 2023-04-28"
+        if "Write one portrait" in prompt:
+            return "Emily is curious. She met Dr. Li on May 1. Lately she has been a bit"
+        return by_intent(prompt)
+
+    model = Scripted(answer=long_winded)
+    reflector(store, model).reflect("Emily", date(2023, 5, 2))
+    profile = store.profile("Emily")
+    assert profile.overall_history == "张曼婷喜欢绘画。\n1. 2023-04-27：品茶。"
+    assert profile.overall_personality == "Emily is curious. She met Dr. Li on May 1."
+    assert model.budgets[-2:] == [360, 360]  # the overall texts' own budget reached the model
 
 
 @pytest.mark.parametrize("fault", ["raise", "empty"])
@@ -160,14 +192,14 @@ def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
     report = reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-02"] and report.overall_updated
     assert len(model.prompts) == 4  # only the failed day, then the overall update
-    assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-03 2023-05-02"
+    assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
 
 
 def test_a_failed_overall_update_keeps_the_days_and_retries_the_fold(store):
     chat_days(store, days=("2023-05-01",))
 
     def no_overall(prompt: str) -> str:
-        if "updated portrait" in prompt:
+        if "Write one portrait" in prompt:
             raise ConnectionError("endpoint down")
         return by_intent(prompt)
 
@@ -244,7 +276,7 @@ def test_the_graph_reflects_after_a_day_ends_and_uses_the_result(store):
     [asked] = [p for p in model.prompts if p.endswith("How am I doing?")]
     assert "OVERALL 2023-05-01" in asked and "PORTRAIT 2023-05-01" in asked
     # no reflection after the third turn: same day, few turns
-    assert len([p for p in model.prompts if "updated overall summary" in p]) == 1
+    assert len([p for p in model.prompts if "life and recent events" in p]) == 1
 
 
 class Gated(Scripted):

@@ -203,9 +203,9 @@ def whole_sentences(text: str) -> str:
 
 def forget_pieces(store: MemoryStore, user: str, ids: Sequence[str]) -> list[str]:
     """Deletes pieces of `user`, and with them what was condensed from them: the summary and
-    personality reading of each day a deleted turn came from, and the overall texts (folded
-    from every day, so rebuilt from all of them). The next reflection pass writes them again
-    from what remains. Returns the days made stale."""
+    personality reading of each day a deleted turn came from, and the overall texts (which may
+    have read those days). The next reflection pass writes them again from what remains.
+    Returns the days made stale."""
     with user_lock(user):
         gone = [p for p in store.pieces(user) if p.id in set(ids)]
         days = sorted({p.date for p in gone})

@@ -487,6 +487,43 @@ def eval_statements(bank: Path = typer.Option(..., "--bank", help="a MemoryBank 
     _report(result, json_out, "replies")
 
 
+@eval_app.command("recaps")
+def eval_recaps(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON file"),
+                language: Optional[str] = typer.Option(None, "--language", help="en or cn"),
+                backend: Optional[str] = typer.Option(None, "--backend", help="openai, hf or local"),
+                local_model: Optional[str] = typer.Option(None, "--local-model",
+                                                          help="a bundled model"),
+                users: Optional[int] = typer.Option(None, "--users", min=1,
+                                                    help="the bank's first N users"),
+                after: int = typer.Option(4, "--after", min=0,
+                                          help="days after each user's last chat day"),
+                json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
+    """Each user asks what they have been up to lately (three ways), over their whole memory;
+    scores how often the reply says the question back, carries what was recalled, or guesses."""
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from app.chat_models import ChatModelConfigError, make_chat_model
+    from app.companion import make_companion
+    from app.evaluation.gold import EvalDataError
+    from app.evaluation.recaps import evaluate_recaps
+    from memory.seed_format import SeedFormatError
+
+    s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
+              reflect_every=0)
+    try:
+        model = make_chat_model(s)
+    except ChatModelConfigError as e:
+        _fail(str(e))
+    try:
+        with tqdm(unit="question", desc="eval recaps") as bar:
+            result = evaluate_recaps(bank, lambda store: make_companion(
+                s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
+                s.language, users, after, bar.update)
+    except (EvalDataError, SeedFormatError, OSError) as e:
+        _fail(str(e))
+    _report(result, json_out, "replies")
+
+
 @eval_app.command("dialogues")
 def eval_dialogues(data: Path = typer.Option(..., "--data", help="prepared prompts, JSONL "
                                              "(app/training/data/grounded_dev_*.jsonl)"),

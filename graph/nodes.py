@@ -25,6 +25,8 @@ from prompts.reflection import REFLECTION
 
 from graph.state import Context, Recalled, State
 
+NOT_TOLD = frozenset(t["not_told"] for t in COMPANION.values())  # a reply made to decline
+
 
 class TurnError(ValueError):
     """A turn the graph refuses before doing anything: empty message, unknown language, ..."""
@@ -313,19 +315,26 @@ class CompanionNodes:
         something told and nothing recalled holds it, "I don't think you've told me" (`not_told`).
         Nothing recalled holds it when nothing was recalled, or when the model, asked whether
         its memories answer the question, says no (`LocalChatModel.doubts`); a recap ("what did I
-        do recently?") asks for no one thing told, so whatever its days recalled answers it."""
+        do recently?") asks for no one thing told, so whatever its days recalled answers it, and
+        its reply begins with the first memory's date ("From what you've told me, on May 6, you",
+        "根据我的记忆，5月6日，你": `recap_start`): from "You"/"你" the bundled model guessed ("You've
+        been busy with work and personal commitments.") or, in Chinese, said the question back
+        ("你最近都在忙些什么？"), EVALUATION.md."""
         language = detect(state["query"], default=state.get("language") or "en")
         if not (getattr(self.model, "takes_openings", False)
                 and asks_about_self(state["query"], language)):
             return {}
         t = COMPANION[language]
+        recap = read_query(state["query"], date.fromisoformat(state["day"])).recap
         if asks_what_was_told(state["query"], language):
             check = HumanMessage(t["self_check"].format(message=messages[-1].text))
-            doubts = None if read_query(state["query"], date.fromisoformat(state["day"])).recap \
-                else getattr(self.model, "doubts", None)
+            doubts = None if recap else getattr(self.model, "doubts", None)
             if not state.get("recalled") or (doubts and doubts([*messages[:-1], check],
                                                                 *t["check_words"], language)):
                 return {"start": t["not_told"]}
+        if recap and t["recap_start"] and state.get("recalled"):
+            first = date.fromisoformat(state["recalled"][0]["date"])
+            return {"start": t["recap_start"].format(date=first)}
         return {"openings": t["reply_openings"]}
 
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:
@@ -341,7 +350,7 @@ class CompanionNodes:
             return {"error": "the chat model returned an empty reply", "declined": False}
         return {"messages": [AIMessage(reply.text.strip(), id=reply.id,
                                        response_metadata=reply.response_metadata)],
-                "declined": "start" in opening}
+                "declined": opening.get("start") in NOT_TOLD}
 
     def remember(self, state: State) -> dict:
         """Writes the exchange under its day (the user's message alone if the model failed)."""

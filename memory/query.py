@@ -26,7 +26,7 @@ _OPEN_WORDS = (
     "happened happening anything something everything thing things stuff new life lately we us "
     "our talk talked talking chat chatted discuss discussed going on "
     "做 做了 干 干嘛 干啥 忙 忙些 忙啥 忙什么 过 过得 怎么样 怎样 如何 啥 些 事 事情 事儿 新鲜事 发生 "
-    "聊 聊过 聊了 谈 谈过 都 呢").split()
+    "聊 聊过 聊了 谈 谈过 都 呢 我过得").split()  # "我过得怎么样": the segmenter reads "我过"
 _OPEN = frozenset(t for w in _OPEN_WORDS for t in (w, *tokens(w)))  # as `tokens` reads them
 
 

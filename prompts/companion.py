@@ -58,6 +58,10 @@ COMPANION = {
         # A question about the user's own life that nothing recalled answers: the reply begins
         # so, and the model goes on from there (asking what it was, as a friend would).
         "not_told": "I don't think you've told me",
+        # How a reply to a recap ("what have I been up to lately?") begins: with the date of the
+        # first memory, so that the model goes on from that memory, where from its own start it
+        # guessed ("You've been busy with work") or said the question back (in Chinese).
+        "recap_start": "From what you've told me, on {date:%B} {date.day}, you",
         # Asked in place of the reply (the model's first word only), to tell whether the
         # memories above answer the user's question.
         "self_check": "{message}\n\nBefore you answer: do the memories above contain the "
@@ -93,6 +97,7 @@ COMPANION = {
         "no_overall_personality": "（还不了解）",
         "reply_openings": ("你",),
         "not_told": "你好像还没跟我说过",
+        "recap_start": "根据我的记忆，{date.month}月{date.day}日，你",
         "self_check": "{message}\n\n回答之前先判断：上面的记忆里有这个问题的答案吗？只回答“有”或“没有”。",
         "check_words": (("有",), ("没",)),
     },

@@ -105,6 +105,33 @@ def test_what_was_said_earlier_in_the_conversation_is_used_not_denied(
     assert NOT_REMEMBERED.search(reply) and detect(reply) == language, reply
 
 
+@pytest.mark.parametrize("language, told, asked, things", [
+    ("en", ["I signed up for a pottery class at the community centre, my first bowl was wonky.",
+            "My sister Ana and I went to the Lisbon food market and ate custard tarts."],
+     "What have I been up to lately?", ("pottery", "Lisbon", "custard", "bowl")),
+    ("cn", ["我报了社区中心的陶艺课，第一个碗做歪了。", "我和姐姐安娜去了绿禾公园放风筝。"],
+     "我最近都在忙些什么？", ("陶艺", "绿禾公园", "风筝", "碗"))])
+def test_a_recap_tells_what_the_user_told_not_the_question_back(
+        tmp_path, qwen, language, told, asked, things):
+    """"What have I been up to lately?" names nothing to answer with: the reply tells what the
+    days recalled hold, from the first memory's date on, instead of saying the question back
+    ("你最近都在忙些什么？") or guessing ("You've been busy with work")."""
+    from app.evaluation.recaps import only_asks
+    from app.evaluation.statements import restates
+
+    g = companion(tmp_path, qwen, language=language)
+    user = "Emily" if language == "en" else "小明"
+    for day, text in zip(("2023-05-02", "2023-05-04"), told):
+        g.invoke(turn(text, day, user, language), {"configurable": {"thread_id": day}})
+    out = g.invoke(turn(asked, "2023-05-06", user, language),
+                   {"configurable": {"thread_id": "recap"}})
+    reply = out["messages"][-1].text
+    assert {m["date"] for m in out["recalled"]} == {"2023-05-02", "2023-05-04"}
+    assert any(t in reply for t in things), reply
+    assert not only_asks(reply) and not restates(reply, asked, language), reply
+    assert detect(reply) == language and not has_stage_directions(reply), reply
+
+
 def test_a_chinese_message_gets_a_chinese_reply_on_an_english_thread(tmp_path, qwen):
     g = companion(tmp_path, qwen)
     out = g.invoke(turn("我今天去爬山了，好累啊。", "2023-05-01", "Emily", "en"),

@@ -290,10 +290,23 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
                                        today="2023-05-05"))
     assert cn.openings == ["你好像还没跟我说过"] and cn.checks[0][1:] == (("有",), ("没",), "cn")
     # a recap asks for no one thing told: what its days recalled answers it, unchecked
-    recap = Doubter(messages=iter([AIMessage("You adopted Mochi.")]), said=[False])
+    # and begins with the first memory's date (from "You" the bundled model guessed, from "你"
+    # it said the question back); a reply so begun is no decline
+    recap = Doubter(messages=iter([AIMessage("From what you've told me, on May 1, you adopted "
+                                             "Mochi.")]), said=[False])
     out = build_graph(recap, store, reflect_every=None).invoke(
         turn("What did I do recently?", today="2023-05-05"))
-    assert out["recalled"] and recap.openings == [("You", "Your")] and recap.checks == []
+    assert out["recalled"][0]["date"] == "2023-05-01" and recap.checks == []
+    assert recap.openings == ["From what you've told me, on May 1, you"]
+    said_back = Doubter(messages=iter([AIMessage("根据我的记忆，5月1日，你领养了芝麻。"),
+                                       AIMessage("你好像还没跟我说过。")]), said=[True])
+    g = build_graph(said_back, store, reflect_every=None, checkpointer=InMemorySaver())
+    declined = []
+    for i, said in enumerate(("我最近都在忙些什么？", "我的猫在哪家医院看的病？")):
+        g.invoke(turn(said, user="小明", language="cn", today="2023-05-05"), thread(f"cn{i}"))
+        declined.append(g.get_state(thread(f"cn{i}")).values["declined"])
+    assert said_back.openings == ["根据我的记忆，5月1日，你", "你好像还没跟我说过"]
+    assert len(said_back.checks) == 1 and declined == [False, True]
     plain = replies("I'm not sure.")  # a model that takes no openings is never asked
     out = build_graph(plain, store).invoke(turn("Which vet did I use?", today="2023-05-05"))
     assert out["messages"][-1].text == "I'm not sure."

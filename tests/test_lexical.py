@@ -46,7 +46,7 @@ def test_date_and_now_words_are_not_embedded():
 @pytest.mark.parametrize("question,is_open", [
     ("What have I been up to lately?", True), ("What did I do yesterday?", True),
     ("What were we talking about the other day?", True), ("我最近在忙些什么？", True),
-    ("我昨天做了什么？", True), ("这几天我都干嘛了", True),
+    ("我昨天做了什么？", True), ("这几天我都干嘛了", True), ("这几天我过得怎么样？", True),
     ("What did I eat recently?", False), ("How have I been feeling lately?", False),
     ("I recently went on a trip, where was it?", False), ("我最近心情怎么样？", False),
 ])

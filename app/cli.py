@@ -5,6 +5,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from collections.abc import Callable
 from typing import Optional
 
 import typer
@@ -463,28 +464,37 @@ def eval_statements(bank: Path = typer.Option(..., "--bank", help="a MemoryBank 
                     json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """The companion answers what each user told on their last day (held out of the memory);
     scores how often it says the message back, language, length and speed (no judge model)."""
+    from app.evaluation.statements import evaluate_statements
+
+    s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
+              reflect_every=0)
+    result = _over_companions(s, "eval statements", "message", lambda companion, progress:
+                              evaluate_statements(bank, companion, s.embedding, s.language,
+                                                  users, per_user, progress))
+    _report(result, json_out, "replies")
+
+
+def _over_companions(s, desc: str, unit: str, run: Callable) -> dict:
+    """`run(companion_factory, progress)`: an evaluation of the chat model of `s` through the
+    whole graph, over each store it opens; a bad model setting or data file ends the command
+    with its message."""
     from langgraph.checkpoint.memory import InMemorySaver
 
     from app.chat_models import ChatModelConfigError, make_chat_model
     from app.companion import make_companion
     from app.evaluation.gold import EvalDataError
-    from app.evaluation.statements import evaluate_statements
     from memory.seed_format import SeedFormatError
 
-    s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
-              reflect_every=0)
     try:
         model = make_chat_model(s)
     except ChatModelConfigError as e:
         _fail(str(e))
     try:
-        with tqdm(unit="message", desc="eval statements") as bar:
-            result = evaluate_statements(bank, lambda store: make_companion(
-                s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
-                s.language, users, per_user, bar.update)
+        with tqdm(unit=unit, desc=desc) as bar:
+            return run(lambda store: make_companion(s, store=store, model=model,
+                                                    checkpointer=InMemorySaver()), bar.update)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
-    _report(result, json_out, "replies")
 
 
 @eval_app.command("recaps")
@@ -500,27 +510,13 @@ def eval_recaps(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON
                 json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Each user asks what they have been up to lately (three ways), over their whole memory;
     scores how often the reply says the question back, carries what was recalled, or guesses."""
-    from langgraph.checkpoint.memory import InMemorySaver
-
-    from app.chat_models import ChatModelConfigError, make_chat_model
-    from app.companion import make_companion
-    from app.evaluation.gold import EvalDataError
     from app.evaluation.recaps import evaluate_recaps
-    from memory.seed_format import SeedFormatError
 
     s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,
               reflect_every=0)
-    try:
-        model = make_chat_model(s)
-    except ChatModelConfigError as e:
-        _fail(str(e))
-    try:
-        with tqdm(unit="question", desc="eval recaps") as bar:
-            result = evaluate_recaps(bank, lambda store: make_companion(
-                s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
-                s.language, users, after, bar.update)
-    except (EvalDataError, SeedFormatError, OSError) as e:
-        _fail(str(e))
+    result = _over_companions(s, "eval recaps", "question", lambda companion, progress:
+                              evaluate_recaps(bank, companion, s.embedding, s.language, users,
+                                              after, progress))
     _report(result, json_out, "replies")
 
 

@@ -8,6 +8,8 @@ four days after that user's last history day, as in the paper).
 """
 from __future__ import annotations
 
+import statistics
+
 import json
 import random
 from dataclasses import dataclass
@@ -128,3 +130,14 @@ def default_today(bank: UserBank) -> date:
 def percentile(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))] if xs else 0.0
+
+
+def share(rows: list[dict], key: str) -> float:
+    """Share of `rows` whose `key` is true."""
+    return round(statistics.fmean(bool(r[key]) for r in rows), 4)
+
+
+def spread(rows: list[dict], key: str) -> dict:
+    """Median and 95th percentile of `key` over `rows`."""
+    xs = [r[key] for r in rows]
+    return {"p50": statistics.median(xs), "p95": percentile(xs, 95)}

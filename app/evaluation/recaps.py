@@ -15,7 +15,6 @@ the replies and what recall gave them are kept to be read.
 from __future__ import annotations
 
 import re
-import statistics
 import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -27,7 +26,7 @@ from memory.language import detect
 from memory.seed_format import import_banks, read_bank
 from memory.store import MemoryStore
 
-from app.evaluation.gold import EvalDataError, percentile
+from app.evaluation.gold import EvalDataError, share, spread
 from app.evaluation.replies import stream_turn
 from app.evaluation.statements import restates, words
 
@@ -97,15 +96,8 @@ def evaluate_recaps(bank_path: str | Path,
 
 
 def summarize(rows: list[dict]) -> dict:
-    def share(key: str) -> float:
-        return round(statistics.fmean(bool(r[key]) for r in rows), 4)
-
-    def spread(key: str) -> dict:
-        xs = [r[key] for r in rows]
-        return {"p50": statistics.median(xs), "p95": percentile(xs, 95)}
-
-    return {"questions": len(rows), "says_back": share("says_back"),
-            "from_memory": share("from_memory"), "guesses": share("guesses"),
-            "language_match": share("language_match"), "chars": spread("chars"),
-            "first_token_ms": spread("first_token_ms"), "reply_s": spread("reply_s"),
+    return {"questions": len(rows), "says_back": share(rows, "says_back"),
+            "from_memory": share(rows, "from_memory"), "guesses": share(rows, "guesses"),
+            "language_match": share(rows, "language_match"), "chars": spread(rows, "chars"),
+            "first_token_ms": spread(rows, "first_token_ms"), "reply_s": spread(rows, "reply_s"),
             "replies": rows}

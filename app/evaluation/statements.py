@@ -30,7 +30,7 @@ from memory.language import detect
 from memory.seed_format import UserBank, import_banks, read_bank
 from memory.store import MemoryStore
 
-from app.evaluation.gold import EvalDataError, percentile
+from app.evaluation.gold import EvalDataError, share, spread
 from app.evaluation.replies import has_stage_directions, recites, recites_prompt, \
     stream_turn
 from prompts.companion import COMPANION
@@ -162,19 +162,13 @@ def _tell(companion: CompiledStateGraph, user: str, day: str, message: str, lang
 
 
 def summarize(rows: list[dict]) -> dict:
-    def share(key: str) -> float:
-        return round(statistics.fmean(bool(r[key]) for r in rows), 4)
-
-    def spread(key: str) -> dict:
-        xs = [r[key] for r in rows]
-        return {"p50": statistics.median(xs), "p95": percentile(xs, 95)}
-
-    return {"statements": len(rows), "restates": share("restates"),
+    return {"statements": len(rows), "restates": share(rows, "restates"),
             "echo": round(statistics.fmean(r["echo"] for r in rows), 4),
-            "asks_back": share("asks_back"), "sentences": spread("sentences"),
-            "chars": spread("chars"), "language_match": share("language_match"),
-            "stage_directions": share("stage_directions"),
-            "recites_prompt": share("recites_prompt"), "recites": share("recites"),
-            "repeats_itself": share("repeats_itself"),
-            "leaks_format": share("leaks_format"), "first_token_ms": spread("first_token_ms"),
-            "reply_s": spread("reply_s"), "replies": rows}
+            "asks_back": share(rows, "asks_back"), "sentences": spread(rows, "sentences"),
+            "chars": spread(rows, "chars"), "language_match": share(rows, "language_match"),
+            "stage_directions": share(rows, "stage_directions"),
+            "recites_prompt": share(rows, "recites_prompt"), "recites": share(rows, "recites"),
+            "repeats_itself": share(rows, "repeats_itself"),
+            "leaks_format": share(rows, "leaks_format"),
+            "first_token_ms": spread(rows, "first_token_ms"), "reply_s": spread(rows, "reply_s"),
+            "replies": rows}

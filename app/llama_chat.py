@@ -26,7 +26,7 @@ from langchain_core.outputs import ChatGenerationChunk
 from pydantic import PrivateAttr
 
 from app.local_chat import LocalChatModel, chat_turns, first_token_among, forced_start, \
-    opening_tokens
+    opening_tokens, wrapped_up
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
 
@@ -85,16 +85,18 @@ class LlamaCppChat(LocalChatModel):
                 temperature=g.temperature, top_p=g.top_p, top_k=0, min_p=0.0,
                 repeat_penalty=g.repetition_penalty, stop=list(g.stop) + list(stop or ()),
                 seed=0, logits_processor=LogitsProcessorList(processors) if processors else None)
-            try:
+            def texts() -> Iterator[str]:
                 for part in pieces:
-                    text = part["choices"][0]["delta"].get("content")
-                    if text:
-                        chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
-                        if run_manager:
-                            run_manager.on_llm_new_token(text, chunk=chunk)
-                        yield chunk
+                    if text := part["choices"][0]["delta"].get("content"):
+                        yield text
                     if background:
                         self.wait_for_replies()
+            try:
+                for text in wrapped_up(texts(), kwargs.get("wrap_up")):
+                    chunk = ChatGenerationChunk(message=AIMessageChunk(content=text))
+                    if run_manager:
+                        run_manager.on_llm_new_token(text, chunk=chunk)
+                    yield chunk
             finally:
                 pieces.close()  # a reader that stopped early stops the generation too
 

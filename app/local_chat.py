@@ -175,7 +175,7 @@ class TransformersChat(LocalChatModel):
         with self.replying(background):
             worker.start()
             try:
-                for piece in _until_stop(streamer, stops):
+                for piece in wrapped_up(_until_stop(streamer, stops), kwargs.get("wrap_up")):
                     chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
                     if run_manager:
                         run_manager.on_llm_new_token(piece, chunk=chunk)
@@ -300,6 +300,20 @@ class _Control:
             self.chat.wait_for_replies()
         stop = self.cancelled.is_set()
         return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+
+_ENDS_SENTENCE = re.compile(r"(?:[。！？]|(?<!\d)[.!?])[\"'”’)）]*\s*$")
+
+
+def wrapped_up(pieces: Iterable[str], after: int | None) -> Iterator[str]:
+    """A reply's pieces as written until, `after` characters in, one ends a sentence (None: all
+    of them): a recap tells a few of its memories, not every one at length."""
+    written = 0
+    for piece in pieces:
+        yield piece
+        written += len(piece)
+        if after and written >= after and _ENDS_SENTENCE.search(piece):
+            return
 
 
 def _until_stop(pieces: Iterator[str], stops: tuple[str, ...]) -> Iterator[str]:

@@ -319,7 +319,8 @@ class CompanionNodes:
         its reply begins with the first memory's date ("From what you've told me, on May 6, you",
         "根据我的记忆，5月6日，你": `recap_start`): from "You"/"你" the bundled model guessed ("You've
         been busy with work and personal commitments.") or, in Chinese, said the question back
-        ("你最近都在忙些什么？"), EVALUATION.md."""
+        ("你最近都在忙些什么？"), EVALUATION.md; and it ends at the first sentence end past
+        `recap_chars` characters, where it had gone on through every memory."""
         language = detect(state["query"], default=state.get("language") or "en")
         if not (getattr(self.model, "takes_openings", False)
                 and asks_about_self(state["query"], language)):
@@ -334,7 +335,7 @@ class CompanionNodes:
                 return {"start": t["not_told"]}
         if recap and t["recap_start"] and state.get("recalled"):
             first = date.fromisoformat(state["recalled"][0]["date"])
-            return {"start": t["recap_start"].format(date=first)}
+            return {"start": t["recap_start"].format(date=first), "wrap_up": t["recap_chars"]}
         return {"openings": t["reply_openings"]}
 
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:

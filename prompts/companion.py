@@ -62,6 +62,9 @@ COMPANION = {
         # first memory, so that the model goes on from that memory, where from its own start it
         # guessed ("You've been busy with work") or said the question back (in Chinese).
         "recap_start": "From what you've told me, on {date:%B} {date.day}, you",
+        # ...and ends at the first sentence end after this many characters: from the dated start
+        # the bundled model told every memory at length (English p50 322 characters).
+        "recap_chars": 200,
         # Asked in place of the reply (the model's first word only), to tell whether the
         # memories above answer the user's question.
         "self_check": "{message}\n\nBefore you answer: do the memories above contain the "
@@ -98,6 +101,7 @@ COMPANION = {
         "reply_openings": ("你",),
         "not_told": "你好像还没跟我说过",
         "recap_start": "根据我的记忆，{date.month}月{date.day}日，你",
+        "recap_chars": 80,
         "self_check": "{message}\n\n回答之前先判断：上面的记忆里有这个问题的答案吗？只回答“有”或“没有”。",
         "check_words": (("有",), ("没",)),
     },

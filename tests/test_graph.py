@@ -13,6 +13,7 @@ from langgraph.graph import START, MessagesState, StateGraph
 from pydantic import Field
 
 from app.companion import Threads
+from prompts.companion import COMPANION
 from graph import ChatModelError, Context, TurnError, build_graph
 from graph.nodes import asks_about_self, asks_memory, asks_what_was_told, excerpt, format_memory, \
     told_of
@@ -220,9 +221,11 @@ class Opener(Recorder):
     must begin with), as the local ones do."""
     takes_openings: bool = True
     openings: list = Field(default_factory=list)
+    wrap_ups: list = Field(default_factory=list)  # the length past which a reply wraps up
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         self.openings.append(kwargs.get("start") or kwargs.get("openings"))
+        self.wrap_ups.append(kwargs.get("wrap_up"))
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
@@ -298,6 +301,7 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
         turn("What did I do recently?", today="2023-05-05"))
     assert out["recalled"][0]["date"] == "2023-05-01" and recap.checks == []
     assert recap.openings == ["From what you've told me, on May 1, you"]
+    assert recap.wrap_ups == [COMPANION["en"]["recap_chars"]]  # a few memories, not every one
     said_back = Doubter(messages=iter([AIMessage("根据我的记忆，5月1日，你领养了芝麻。"),
                                        AIMessage("你好像还没跟我说过。")]), said=[True])
     g = build_graph(said_back, store, reflect_every=None, checkpointer=InMemorySaver())
@@ -306,6 +310,7 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
         g.invoke(turn(said, user="小明", language="cn", today="2023-05-05"), thread(f"cn{i}"))
         declined.append(g.get_state(thread(f"cn{i}")).values["declined"])
     assert said_back.openings == ["根据我的记忆，5月1日，你", "你好像还没跟我说过"]
+    assert said_back.wrap_ups == [COMPANION["cn"]["recap_chars"], None]
     assert len(said_back.checks) == 1 and declined == [False, True]
     plain = replies("I'm not sure.")  # a model that takes no openings is never asked
     out = build_graph(plain, store).invoke(turn("Which vet did I use?", today="2023-05-05"))

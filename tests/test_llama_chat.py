@@ -18,7 +18,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from app.bundled_models import MODELS
 from app.chat_models import make_chat_model
 from app.llama_chat import LlamaCppChat, yielding
-from app.local_chat import TransformersChat
+from app.local_chat import TransformersChat, wrapped_up
 from app.settings import Settings
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
@@ -143,6 +143,28 @@ def test_a_calls_own_length_budget_replaces_the_models(llama):
         text.encode("utf-8"), add_bos=False, special=False))
     assert abs(count(endless.invoke(STORY, max_tokens=30).text) - 30) <= 2
     assert abs(count(endless.invoke(STORY).text) - 8) <= 2
+
+
+def test_a_reply_wrapped_up_ends_at_the_first_sentence_end_past_its_length(llama):
+    """`wrap_up=` (a recap's): the reply runs past that many characters to the end of a
+    sentence, then stops, the stream and the generation with it; without it the model writes
+    on to its own budget (no end of turn here)."""
+    endless = llama.model_copy(update={"endless": True, "generation": replace(
+        llama.generation, temperature=0.0, max_new_tokens=80)})
+    whole = endless.invoke(STORY).text
+    short = endless.invoke(STORY, wrap_up=40).text
+    assert len(short) >= 40 and short.rstrip()[-1] in ".!?" and whole.startswith(short), short
+    assert len(short) < len(whole), (short, whole)
+    cut = [i for i in range(40, len(whole)) if whole[i - 1] in ".!?" and
+           (i == len(whole) or whole[i] in " \n\"'")]
+    assert cut and len(short) <= cut[0] + 2, (short, whole)  # the first sentence end past 40
+
+
+def test_wrapping_up_counts_what_was_written_and_skips_numbers():
+    pieces = ["You went", " hiking on May", " 3.", "5 miles", " of trail.", " Then you", " rested."]
+    assert list(wrapped_up(pieces, 20)) == pieces[:5]
+    assert list(wrapped_up(pieces, None)) == pieces
+    assert list(wrapped_up(["你去爬山了。", "还去了公园。", "然后休息了。"], 7)) == ["你去爬山了。", "还去了公园。"]
 
 
 class _Pieces(BaseCallbackHandler):

@@ -237,7 +237,7 @@ def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
     emb = store.embeddings
     embed = "embed_query_halves" if hasattr(emb, "embed_query_halves") else "embed_query"
     wrapped = [(emb, embed, "embed_query"), (store, "nearest", "store.nearest (40)"),
-               (store, "on_days", "store.on_days"), (store, "reinforce", "store.reinforce")]
+               (store, "nearest_on_days", "store.nearest_on_days"), (store, "reinforce", "store.reinforce")]
 
     def timer(fn, step):
         def run(*args, **kwargs):

@@ -26,7 +26,8 @@ class EbbinghausRetriever(BaseRetriever):
     """One user's memory as a LangChain retriever.
 
     Candidates are the nearest pieces to the query (its date words taken out) plus every piece
-    from a day the query names. Each is scored
+    from the days the query names (of a span holding more, "last week" of a talkative user, "in
+    March", the nearest as many as `candidates`). Each is scored
 
         relevance + lexical_weight * BM25 - retention_weight * (1 - R)
         + telling_weight * how much it tells (`_telling`, divided by the candidates' maximum)
@@ -69,6 +70,7 @@ class EbbinghausRetriever(BaseRetriever):
     weights: RecallWeights = Field(default_factory=RecallWeights)
     candidates: int = 40  # nearest neighbours fetched before re-ranking
     hint_candidates: int = 10  # and the nearest inside a vague time word's window
+    span_candidates: int = 40  # and the nearest of the days a question names
     usual_days: int = 30  # an open question's days are weighed against this many days' talk
     open_questions: bool = True  # False ranks an open question like any other (for comparison)
     reinforce: bool = True
@@ -151,11 +153,12 @@ class EbbinghausRetriever(BaseRetriever):
         for hint in asked.hints:  # what "recently" may mean, though older pieces are nearer
             matches += self.store.nearest(self.user_id, search, self.hint_candidates,
                                           within=(hint.start, hint.end))
-        named: set[str] = set()
-        for span in asked.spans:
-            on_day = self.store.on_days(self.user_id, span.start, span.end)
-            matches += on_day
-            named.update(m.piece.id for m in on_day)
+        for span in asked.spans:  # a named day's pieces; of a longer span, the nearest as many
+            matches += self.store.nearest_on_days(self.user_id, search,
+                                                  max(self.span_candidates, 4 * k),
+                                                  span.start, span.end)
+        named = {m.piece.id for m in matches
+                 if any(s.start <= m.piece.day <= s.end for s in asked.spans)}
         scored = {m.piece.id: (m.piece, *self._similarity(m, whole, said)) for m in matches
                   if not self._left_out(m.piece)}
         found: dict[str, tuple[MemoryPiece, float]] = {

@@ -278,6 +278,26 @@ def test_last_week_steers_to_the_previous_calendar_week(emily):
     assert all("2023-05-01" <= d.metadata["date"] <= "2023-05-07" for d in docs)
 
 
+def test_a_named_month_of_many_turns_recalls_its_nearest_first(store, monkeypatch):
+    # A month of a talkative user is read as its nearest pieces, not all of them (the cost of
+    # ranking a thousand), and what is asked about still comes first: March's vet visit, not
+    # April's, which is as near to the question.
+    talk = ["The weather was grey again.", "Work was long today.", "I cooked pasta tonight.",
+            "My train was late.", "I watched a film on the sofa."]
+    for day in range(1, 29):
+        for said in talk:
+            store.add_turn("u", date(2023, 3, day), said, "I see.")
+    store.add_turn("u", date(2023, 3, 14), "The vet said Mochi needs her teeth cleaned.", "Oh no!")
+    store.add_turn("u", date(2023, 4, 20), "The vet said Mochi is healthy now.", "Great!")
+    read = []
+    on_days = store.on_days
+    monkeypatch.setattr(store, "on_days", lambda *a: read.append(a) or on_days(*a))
+    docs = recall(store, "u", "What did the vet say about my cat in March?", k=3,
+                  span_candidates=10, reinforce=False)
+    assert "teeth cleaned" in docs[0].page_content
+    assert read == []  # the month's 141 pieces were never read whole
+
+
 @pytest.fixture
 def zhang(cn_store):
     fill(cn_store, "张曼婷", CN)

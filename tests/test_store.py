@@ -4,6 +4,7 @@ import subprocess
 import sys
 from datetime import date
 
+import numpy as np
 import pytest
 
 from memory.records import MemoryPiece, turn_id
@@ -130,6 +131,30 @@ def test_on_days_returns_exactly_the_pieces_of_the_span(store, start, end, expec
     got = store.on_days("Emily", start, end)
     assert sorted(m.piece.date for m in got) == expected
     assert all(len(m.vector) == 384 for m in got)
+
+
+@pytest.mark.parametrize("start, end", [
+    (date(2023, 5, 2), date(2023, 5, 2)),   # one day, read whole
+    (date(2023, 5, 1), date(2023, 5, 7)),   # a week holding more than n
+    (date(2023, 4, 1), date(2023, 5, 31)),  # a span read as a range of days
+])
+def test_nearest_on_days_is_the_n_nearest_of_the_span_exactly(store, start, end):
+    topics = ["my cat Mochi", "the piano lesson", "a rainy walk", "the dentist", "my sister"]
+    for day in range(1, 8):
+        for i in range(5):
+            store.add_turn("Emily", date(2023, 5, day), f"Day {day}: about {topics[i]}.", "ok")
+    store.add_turn("Emily", date(2023, 6, 1), "About my cat Mochi, in June.", "ok")
+    emb = store.embeddings_of("Emily").embed_query("How is my cat?")
+    every = store.on_days("Emily", start, end)
+    got = store.nearest_on_days("Emily", emb, 6, start, end)
+    assert len(got) == min(6, len(every))
+    # The same pieces and order as ranking the whole span by cosine, each with its similarity.
+    q = np.asarray(emb) / np.linalg.norm(emb)
+    cos = {m.piece.id: float(np.asarray(m.vector) @ q / np.linalg.norm(m.vector)) for m in every}
+    assert [m.piece.id for m in got] == sorted(cos, key=lambda i: -cos[i])[:len(got)]
+    assert all(abs(m.similarity - cos[m.piece.id]) < 1e-4 for m in got)
+    assert all(start <= m.piece.day <= end for m in got) and got[0].vector is not None
+    assert store.nearest_on_days("nobody", emb, 6, start, end) == []
 
 
 def test_next_turn_index_survives_long_days_gaps_and_foreign_ids(store):

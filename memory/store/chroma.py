@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import chromadb
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.config import Settings
 
@@ -33,7 +34,7 @@ class UserDeleted(StoreError):
 class Match(NamedTuple):
     """A piece found for a recall, with what the retriever scores it by."""
     piece: MemoryPiece
-    vector: list[float]  # as stored
+    vector: np.ndarray  # as stored, float32
     sentences: str  # the user's sentences' vectors (`memory.sentences`); "" in older stores
     similarity: float | None = None  # cosine similarity to the query, where it was searched for
 
@@ -76,10 +77,13 @@ def to_piece(id_: str, meta: dict) -> MemoryPiece:
 
 
 def matches(got: dict, similarity: bool = False) -> list[Match]:
-    """Chroma's answer (a `get`, or one query's row of a `query`) as Matches."""
+    """Chroma's answer (a `get`, or one query's row of a `query`) as Matches, each vector a row
+    of one float32 array (Chroma hands back float64; converting piece by piece cost more than
+    the scoring that reads them)."""
     sims = [1.0 - d for d in got["distances"]] if similarity else [None] * len(got["ids"])
+    vectors = np.asarray(got["embeddings"], dtype=np.float32) if len(got["ids"]) else []
     return [Match(to_piece(i, m), e, m.get("sentences", ""), s) for i, m, e, s in
-            zip(got["ids"], got["metadatas"], got["embeddings"], sims)]
+            zip(got["ids"], got["metadatas"], vectors, sims)]
 
 
 def day_filter(start: date, end: date) -> dict:

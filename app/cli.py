@@ -341,6 +341,10 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
                        None, "--asked-before", help="declined | unmarked: each question was "
                        "asked once before and got \"I don't think you've told me\", marked as "
                        "the companion marks it, or not"),
+                   when: Optional[str] = typer.Option(
+                       None, "--when", help="month | week: only the questions whose evidence "
+                       "lies in one month or week, with that time said after them (\"It was in "
+                       "March.\")"),
                    json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Hit@k and recall@k of a retrieval method on a bank and its gold questions; for the
     unanswerable ones, the share that recalled nothing."""
@@ -363,7 +367,8 @@ def eval_retrieval(bank: Path = typer.Option(..., "--bank", help="a MemoryBank J
         with tqdm(total=total, unit="q", desc=f"eval {method}") as bar:
             results = evaluate_methods(bank, gold, methods, ks, day, s.embedding,
                                        language or s.language, progress=bar.update,
-                                       foreign=foreign, asked_before=asked_before)
+                                       foreign=foreign, asked_before=asked_before,
+                                       when=when)
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     result = results[methods[0]] if len(methods) == 1 else results  # several: keyed by method

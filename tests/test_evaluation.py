@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli import app
-from app.evaluation.gold import EvalDataError, check_evidence, read_gold
+from app.evaluation.gold import EvalDataError, check_evidence, name_when, read_gold
 from app.evaluation.recall import METHODS, _score, evaluate_methods
 from app.settings import get_settings
 from memory.seed_format import read_bank
@@ -96,6 +96,24 @@ def test_questions_asked_before_and_declined(files):
     assert declined["hit@k"] == {"1": 1.0, "3": 1.0}
     with pytest.raises(EvalDataError, match="asked-before"):
         evaluate_methods(*files, ("ours",), (1,), asked_before="maybe")
+
+
+def test_questions_with_their_month_or_week_named(files):
+    """`when`: the questions whose evidence lies in one month (or week) are asked with that time
+    said after them; those that name a time already, or span two, are left out."""
+    golds, todays = read_gold(files[1]), {"Ana": date(2024, 3, 20), "Ben": date(2024, 3, 20)}
+    month = name_when(golds, todays, "month", "en")
+    assert [(g.qid, g.question) for g in month] == [
+        ("q1", "What is the name of my sister's parrot? It was in March."),
+        ("q5", "Which instrument am I learning? It was in March.")]
+    assert [g.question for g in name_when(golds, todays, "week", "cn")] == [
+        "What is the name of my sister's parrot?是3周前的事。",
+        "Which instrument am I learning?是2周前的事。"]
+    assert name_when(golds, {"Ana": date(2024, 3, 8), "Ben": date(2024, 3, 8)}, "week", "en") == []
+    r = evaluate_methods(*files, ("ours",), (1, 3), today=date(2024, 3, 20), when="month")["ours"]
+    assert r["answerable"] == 2 and r["hit@k"] == {"1": 1.0, "3": 1.0}
+    with pytest.raises(EvalDataError, match="--when"):
+        name_when(golds, todays, "year", "en")
 
 
 @pytest.mark.parametrize("method", METHODS)

@@ -122,6 +122,47 @@ def ask_before(banks: list[UserBank], golds: list[Gold], todays: dict[str, date]
             extra={"asked": True} if how == "declined" else {}))
 
 
+WHEN = ("month", "week")
+_MONTHS = ("January February March April May June July August September October November "
+           "December").split()
+_WHEN_SAID = {"en": {"month": " It was in {month_name}.", "week": " It was {weeks} weeks ago."},
+              "cn": {"month": "是{month}月份的事。", "week": "是{weeks}周前的事。"}}
+
+
+def name_when(golds: list[Gold], todays: dict[str, date], how: str, language: str) -> list[Gold]:
+    """The answerable questions whose evidence lies in one calendar month (`how` "month", within
+    the last eleven) or one Monday-Sunday week (`how` "week", two or more weeks back), each
+    with that time said after it, as a user adds it ("What did the vet say? It was in March.",
+    "…？是3月份的事。"); the others are left out, and so are those that already name a time
+    (a day, "recently"), so that a question names one. The time comes from the gold evidence."""
+    from memory.query import read_query
+
+    if how not in WHEN:
+        raise EvalDataError(f"--when must be one of {', '.join(WHEN)}")
+    said = _WHEN_SAID.get(language, _WHEN_SAID["en"])[how]
+    out = []
+    for g in golds:
+        today = todays[g.user]
+        asked = read_query(g.question, today)
+        if not g.evidence or asked.spans or asked.hints or asked.recap:
+            continue
+        days = sorted({date.fromisoformat(d) for d, _ in g.evidence})
+        if how == "month":
+            months = {12 * d.year + d.month for d in days}
+            if len(months) > 1 or not 0 <= 12 * today.year + today.month - min(months) <= 11:
+                continue
+            extra = said.format(month=days[0].month, month_name=_MONTHS[days[0].month - 1])
+        else:
+            mondays = {d - timedelta(days=d.weekday()) for d in days}
+            weeks = ((today - timedelta(days=today.weekday())) - min(mondays)).days // 7
+            if len(mondays) > 1 or weeks < 2:
+                continue
+            extra = said.format(weeks=weeks)
+        out.append(Gold(g.user, g.qid, g.question + extra, g.answer, g.evidence, g.type,
+                        g.keywords))
+    return out
+
+
 def default_today(bank: UserBank) -> date:
     days = bank.profile.history_dates or [p.date for p in bank.pieces]
     return date.fromisoformat(max(days)) + timedelta(days=4)

@@ -27,7 +27,7 @@ from memory.store.chroma import cosine
 from prompts.companion import COMPANION
 
 from app.evaluation.gold import EvalDataError, Gold, ask_before, check_evidence, \
-    default_today, foreign_questions, percentile, read_gold
+    default_today, foreign_questions, name_when, percentile, read_gold
 
 METHODS = ("ours", "dense", "original", "time-weighted")
 Hit = tuple[str, int | None]  # (date, turn index); None for a day's summary
@@ -134,11 +134,13 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
                      methods: tuple[str, ...] = METHODS, ks: tuple[int, ...] = (1, 2, 3, 5, 10),
                      today: date | None = None, embedding: str = "auto", language: str = "en",
                      progress: Callable[[int], None] | None = None, foreign: int = 0,
-                     asked_before: str | None = None) -> dict[str, dict]:
+                     asked_before: str | None = None, when: str | None = None
+                     ) -> dict[str, dict]:
     """Imports the bank once into a fresh store and runs each method on every question, and on
     `foreign` questions per user drawn from the other users (`gold.foreign_questions`).
     `asked_before` ("declined" or "unmarked"): each question was asked once before and the
-    companion said it had not been told (`gold.ask_before`)."""
+    companion said it had not been told (`gold.ask_before`). `when` ("month" or "week"): the
+    questions whose evidence lies in one month or week, that time named (`gold.name_when`)."""
     unknown = [m for m in methods if m not in BUILDERS]
     if unknown:
         raise EvalDataError(f"unknown method {unknown[0]!r}; one of {', '.join(METHODS)}")
@@ -148,6 +150,8 @@ def evaluate_methods(bank_path: str | Path, gold_path: str | Path,
         raise EvalDataError(f"{len(problems)} gold problems, first: " + "; ".join(problems[:3]))
     golds += foreign_questions(golds, foreign)
     todays = {b.profile.user: today or default_today(b) for b in banks}
+    if when:
+        golds = name_when(golds, todays, when, language)
     if asked_before:
         ask_before(banks, golds, todays, f"{COMPANION[language]['not_told']}.", asked_before)
     # The baselines get plain vectors of the best single model for the language (what a peer

@@ -248,6 +248,7 @@ def ours_breakdown(store: MemoryStore, queries: list[str]) -> dict:
                 steps[step].append(time.perf_counter() - t)
         return run
 
+    wrapped = [w for w in wrapped if hasattr(w[0], w[1])]  # (an older store: no nearest_on_days)
     for obj, name, step in wrapped:  # an instance attribute shadows the method until deleted
         setattr(obj, name, timer(getattr(obj, name), step))
     ours = EbbinghausRetriever(store=store, user_id=USER, k=K, today=TODAY)
@@ -322,6 +323,7 @@ def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None,
         if qi >= WARMUP:
             opened.append(1000 * (time.perf_counter() - t))
     out["ours_open"] = summary(opened)
+    out["spans"] = span_questions(ours, dense, args.seed)
     out["ours_breakdown"] = ours_breakdown(store, queries[WARMUP:WARMUP + min(args.queries, 100)])
     if args.concurrent > 1:
         out["ours_concurrent"] = concurrent(store, queries[WARMUP:], args.concurrent)
@@ -330,6 +332,26 @@ def bench_size(n: int, args, pool, pool_vecs) -> tuple[dict, MemoryStore | None,
     out["tw_setup_s"] = round(tw_setup_s, 1)
     del tw, methods
     return out, store, tmp
+
+
+SPANS = {"week": "last week", "month": f"in {MONTHS[END_DAY.month - 1]}"}  # 280 and 1,200 turns
+
+
+def span_questions(ours, dense, seed: int, n: int = 20) -> dict:
+    """Questions that name a week or a month (`SPANS`), ours and dense one after the other:
+    recall ranks that span's nearest pieces with the rest (`EbbinghausRetriever`)."""
+    rng, out = random.Random(seed + 5), {}
+    for name, when in SPANS.items():
+        ms = defaultdict(list)
+        for i in range(WARMUP + n):
+            q = f"What did I tell you about {rng.choice(TOPICS)} {when}?"
+            for method, run in (("ours", ours.invoke), ("dense", dense)):
+                t = time.perf_counter()
+                run(q)
+                if i >= WARMUP:
+                    ms[method].append(1000 * (time.perf_counter() - t))
+        out[name] = {m: summary(v) for m, v in ms.items()}
+    return out
 
 
 def concurrent(store: MemoryStore, queries: list[str], users: int) -> dict:
@@ -462,6 +484,10 @@ def main() -> None:
         result["peak_rss_mb"][str(n)] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
         print(f"size {n:,}: " + ", ".join(f"{m} p50 {res[m]['p50_ms']} / p95 {res[m]['p95_ms']} ms"
                                           for m in ("ours", "dense", "time-weighted")))
+        for span, r in res["spans"].items():
+            print(f"  questions naming a {span}: ours p50 {r['ours']['p50_ms']} / p95 "
+                  f"{r['ours']['p95_ms']} ms, dense p50 {r['dense']['p50_ms']} / p95 "
+                  f"{r['dense']['p95_ms']} ms")
         if "ours_concurrent" in res:
             c = res["ours_concurrent"]
             print(f"  {c['users']} recalls at once: p50 {c['p50_ms']} / p95 {c['p95_ms']} ms")

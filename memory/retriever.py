@@ -26,8 +26,8 @@ class EbbinghausRetriever(BaseRetriever):
     """One user's memory as a LangChain retriever.
 
     Candidates are the nearest pieces to the query (its date words taken out) plus every piece
-    from the days the query names (of a span holding more, "last week" of a talkative user, "in
-    March", the nearest as many as `candidates`). Each is scored
+    from the days the query names (of a span holding more than `span_candidates`, "last week" of
+    a talkative user, "in March", the nearest that many). Each is scored
 
         relevance + lexical_weight * BM25 - retention_weight * (1 - R)
         + telling_weight * how much it tells (`_telling`, divided by the candidates' maximum)

@@ -54,15 +54,11 @@ class Reading(Strength):
         col = self._collection(user, create=False)
         if col is None or n <= 0:
             return []
-        # The search returns ids only and the pieces are read by id: asking the search for
-        # vectors and metadata as well took as long at 10,000 pieces and, at 100,000, had a
-        # tail of 100 ms and more (BENCHMARKS.md).
         got = col.query(query_embeddings=[list(embedding)], n_results=n,
                         where=None if within is None else day_filter(*within),
-                        include=["distances"])
-        near = dict(zip(got["ids"][0], got["distances"][0]))
-        read = {m.piece.id: m for m in self._by_ids(col, list(near))}
-        found = [read[i]._replace(similarity=1.0 - d) for i, d in near.items() if i in read]
+                        include=["metadatas", "embeddings", "distances"])
+        found = matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
+                        similarity=True)
         if within is not None and len(found) < n:
             # Fewer than asked: the window holds no more (then reading it is cheap), or Chroma's
             # filtered graph search missed some (it does, now and then, for a filter that lets
@@ -77,18 +73,19 @@ class Reading(Strength):
     def nearest_on_days(self, user: str, embedding: Sequence[float], n: int, start: date,
                         end: date) -> list[Match]:
         """The n pieces made between start and end (inclusive) nearest to `embedding`, ranked
-        exactly: one day is read whole; of a longer span, the ids and vectors are read first
-        and only the n nearest whole (a week of a talkative user is 280 pieces, a month over a
-        thousand). Chroma's filtered search is no cheaper at 100,000 pieces (BENCHMARKS.md)."""
+        exactly: one day is read whole; of a longer span, the vectors are read first and only
+        the n nearest whole (a week of a talkative user is 280 pieces, a month over a thousand).
+        Chroma's filtered search took 80-130 ms at 100,000 pieces (BENCHMARKS.md)."""
         col = self._collection(user, create=False)
         if col is None or n <= 0:
             return []
         if start == end:
             return _ranked(self.on_days(user, start, end), embedding, n)
-        ids = col.get(where=day_filter(start, end), include=[])["ids"]
+        # One filtered read (at 100,000 pieces each costs some 20 ms, whatever it returns).
+        got = col.get(where=day_filter(start, end), include=["embeddings"])
+        ids = got["ids"]
         if len(ids) > n:
-            rows = np.asarray(col.get(ids=ids, include=["embeddings"])["embeddings"],
-                              dtype=np.float32)
+            rows = np.asarray(got["embeddings"], dtype=np.float32)
             rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
             ids = [ids[i] for i in np.argsort(-(rows @ np.asarray(embedding, np.float32)),
                                               kind="stable")[:n]]

@@ -477,6 +477,7 @@ def main() -> None:
         if i == len(sizes) - 1:
             result["per_turn_ms"] = per_turn(store, args.seed + 3)
         result["sizes"][str(n)] = res
+        store.flush(USER)  # the last recalls' reinforcement, before its folder goes
         del store
         gc.collect()
         tmp.cleanup()

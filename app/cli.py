@@ -425,6 +425,9 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
                  foreign: int = typer.Option(0, "--foreign", min=0,
                                              help="also ask each user N of the other users' "
                                                   "questions (unanswerable for them)"),
+                 types: Optional[list[str]] = typer.Option(None, "--type",
+                                                           help="only questions of this type "
+                                                                "(repeatable)"),
                  json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """The companion answers each gold question through the whole graph; scores memory use,
     language, stage directions, length and speed (no judge model)."""
@@ -449,7 +452,7 @@ def eval_replies(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSO
             result = evaluate_replies(bank, gold, lambda store: make_companion(
                 s, store=store, model=model, checkpointer=InMemorySaver()), s.embedding,
                 s.language, limit, _day(today) if today else None, bar.update, conversation,
-                foreign)
+                foreign, tuple(types or ()))
     except (EvalDataError, SeedFormatError, OSError) as e:
         _fail(str(e))
     _report(result, json_out, "replies")

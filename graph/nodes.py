@@ -151,6 +151,27 @@ def asks_about_self(text: str, language: str) -> bool:
     return bool(asks.search(text) and me.search(text) and not you.search(text))
 
 
+# The companion as the doer of something past: "did you", or "you" before a verb in the past
+# ("you suggested", "you told me", "you gave"); Chinese, 你 (and when, to whom) before a verb of
+# telling, giving or teaching ("你推荐我看的", "你当时劝俺", "你给我出的主意").
+_EN_YOU_DID = re.compile(r"\b[Dd]id you\b|\b[Yy]ou (?:\w+ly |once |just |also |then )?"
+                         r"(?:\w+ed|told|said|taught|gave|sent|showed|shown|wrote|made|chose|"
+                         r"found|brought|meant|thought|put|got|took|told|lent|left|read)\b")
+_CN_YOU_DID = re.compile(r"(?<![跟和同给給对對向问問])[你您](?:当时|當時|那时|那時|那次|上次|之前|以前|曾经|曾經|还|還|都|又|也|"
+                         r"跟|给|給|对|對|同|帮|幫|替|我|俺|咱)*(?:推荐|推薦|建议|建議|说|說|讲|講|告诉|告訴|教|劝|勸|"
+                         r"让|讓|叫|提|出|给|給|介绍|介紹|分享|发|發|选|選|挑|帮|幫|写|寫|找)")
+
+
+def asks_what_companion_did(text: str, language: str) -> bool:
+    """Whether the user asks about something the companion itself said or did ("What book did
+    you suggest?", "你推荐我看的那本书叫啥？"): its answer speaks as "I" ("I suggested..."). The
+    small model read the memory's "You replied" and its own advice given back as the user's
+    ("You told me to use the windowpane test", EVALUATION.md)."""
+    text = text.replace("\u2019", "'")
+    asks, did = (_CN_ASKS, _CN_YOU_DID) if language == "cn" else (_EN_ASKS, _EN_YOU_DID)
+    return bool(asks.search(text) and did.search(text))
+
+
 _EN_US = re.compile(r"\b(?:[Yy]ou(?:'\w+|r|rs|rself)?|[Ww]e|[Uu]s|[Oo]urs?)\b")
 _CN_US = re.compile(r"[你您]|我们|咱")
 
@@ -322,10 +343,13 @@ class CompanionNodes:
         ("你最近都在忙些什么？"), EVALUATION.md; and it ends at the first sentence end past
         `recap_chars` characters, where it had gone on through every memory."""
         language = detect(state["query"], default=state.get("language") or "en")
-        if not (getattr(self.model, "takes_openings", False)
-                and asks_about_self(state["query"], language)):
+        if not getattr(self.model, "takes_openings", False):
             return {}
         t = COMPANION[language]
+        if asks_what_companion_did(state["query"], language) and state.get("recalled"):
+            return {"openings": t["own_openings"]}
+        if not asks_about_self(state["query"], language):
+            return {}
         recap = read_query(state["query"], date.fromisoformat(state["day"])).recap
         if asks_what_was_told(state["query"], language):
             check = HumanMessage(t["self_check"].format(message=messages[-1].text))

@@ -55,6 +55,9 @@ COMPANION = {
         "no_overall_history": "(not summarized yet)",
         "no_overall_personality": "(not known yet)",
         "reply_openings": ("You", "Your"),
+        # A question about what the companion said or did ("What book did you suggest?"): the
+        # reply speaks as itself, where it gave its own advice back as the user's.
+        "own_openings": ("I",),
         # A question about the user's own life that nothing recalled answers: the reply begins
         # so, and the model goes on from there (asking what it was, as a friend would).
         "not_told": "I don't think you've told me",
@@ -99,6 +102,7 @@ COMPANION = {
         "no_overall_history": "（还没有总结）",
         "no_overall_personality": "（还不了解）",
         "reply_openings": ("你",),
+        "own_openings": ("我",),
         "not_told": "你好像还没跟我说过",
         "recap_start": "根据我的记忆，{date.month}月{date.day}日，你",
         "recap_chars": 80,

@@ -15,8 +15,8 @@ from pydantic import Field
 from app.companion import Threads
 from prompts.companion import COMPANION
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import asks_about_self, asks_memory, asks_what_was_told, excerpt, format_memory, \
-    told_of
+from graph.nodes import asks_about_self, asks_memory, asks_what_companion_did, \
+    asks_what_was_told, excerpt, format_memory, told_of
 from graph.tool import companion_tool
 from memory.store import MemoryStore
 
@@ -246,10 +246,12 @@ def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(s
     for i, said in enumerate(("I adopted a kitten, her name is Mochi.", "What did I name my kitten?",
                               "What did you suggest for her collar?", "I bought her a bell.")):
         g.invoke(turn(said, today="2023-05-05"), thread(str(i)))
-    assert model.openings == [None, ("You", "Your"), None, None]
-    cn = Opener(messages=iter([AIMessage("你的猫叫芝麻。")]))
-    build_graph(cn, store).invoke(turn("我的猫叫什么？", language="cn", today="2023-05-05"))
-    assert cn.openings == [("你",)]
+    # ...and one about what the companion itself said, a reply that speaks as "I"
+    assert model.openings == [None, ("You", "Your"), ("I",), None]
+    cn = Opener(messages=iter([AIMessage("你的猫叫芝麻。"), AIMessage("我推荐了铃铛。")]))
+    for said in ("我的猫叫什么？", "你给我推荐的项圈是哪种？"):
+        build_graph(cn, store).invoke(turn(said, language="cn", today="2023-05-05"))
+    assert cn.openings == [("你",), ("我",)]
     plain = replies("Mochi.")  # a model that takes no openings (an OpenAI endpoint) gets none
     out = build_graph(plain, store).invoke(turn("What did I name my kitten?", today="2023-05-05"))
     assert out["messages"][-1].text == "Mochi."
@@ -375,6 +377,24 @@ def test_what_asks_about_the_users_own_life():
         [True] * 3
     assert [asks_about_self(t, "cn") for t in ("你还记得我的猫叫什么吗？", "我今天去爬山了",
                                                "北京在哪里？")] == [False] * 3
+
+
+def test_what_asks_what_the_companion_said_or_did():
+    asks = ["What did you suggest for my eyes?", "Which book did you recommend?",
+            "You gave me a recipe once, what was it?", "What was that trick you taught me?",
+            "How long did you say my toast should last?", "You pointed me to a course, which one?"]
+    not_asks = ["What did I tell you about my sister?", "Do you remember my cat?",
+                "How are you?", "You suggested Stoner, thanks!", "Can you recommend a book?",
+                "What is my cat called?"]
+    assert [asks_what_companion_did(t, "en") for t in asks] == [True] * len(asks)
+    assert [asks_what_companion_did(t, "en") for t in not_asks] == [False] * len(not_asks)
+    assert [asks_what_companion_did(t, "cn") for t in (
+        "上周你给我推荐了什么？", "你当时劝俺换成啥锻炼？", "你教我的那个动作叫啥？",
+        "你建議我用的那個方法叫什麼？")] == [True] * 4
+    # the user telling the companion (跟你提过, 同你讲) is not the companion telling
+    assert [asks_what_companion_did(t, "cn") for t in (
+        "我老伴叫啥名来着，我跟你提过一回。", "前阵子我同你讲嘅大好消息系咩？", "你觉得我该怎么办？",
+        "你推荐的书真好看。")] == [False] * 4
 
 
 def test_what_the_conversation_shows_is_not_recalled_again(store):

@@ -19,7 +19,10 @@ day), over a fresh store holding the bank. No judge model: the scores are read o
   with `foreign`, also each user asked that many answerable questions of the set's other users
   (`gold.foreign_questions`), reported apart as `foreign_says_not_remembered`;
 - recites_prompt: share of replies that copy a run of the system prompt's own wording (its rules
-  and headers, `PROMPT_RECITAL` characters or more): the prompt leaking into the reply.
+  and headers, `PROMPT_RECITAL` characters or more): the prompt leaking into the reply;
+- credits_user: among questions about what the companion said or did ("What book did you
+  suggest?", `graph.nodes.asks_what_companion_did`), share of replies that give its words to the
+  user ("You suggested Stoner", "你推荐了…"; `CREDITS_USER`, a heuristic).
 Reflection is off, and each question's exchange is taken out of the store once asked (in
 `conversation` mode it stays, as it would), so that every question meets the same memory.
 """
@@ -39,6 +42,7 @@ from pathlib import Path
 from langchain_core.messages import HumanMessage
 from langgraph.graph.state import CompiledStateGraph
 
+from graph.nodes import asks_what_companion_did
 from graph.streaming import reply_token
 from memory.language import detect
 from memory.records import turn_id
@@ -100,6 +104,21 @@ def recites(reply: str, recalled: list[dict], language: str) -> bool:
     return False
 
 
+# A reply that makes the user the one who said or suggested something: "you" as the subject of a
+# verb of telling or giving (not "you asked", "you mentioned": the user's part of the exchange).
+CREDITS_USER = {
+    "en": re.compile(r"\b[Yy]ou (?:\w+ly |once |also |then )?(?:suggested|recommended|advised|"
+                     r"proposed|told me|said|taught me|gave me|sent me|pointed me|picked|"
+                     r"described|explained)\b"),
+    "cn": re.compile(r"(?<![跟和同给对向问])[你您](?:当时|那时|之前|以前|曾经|还)?(?:给我|跟我|对我|同我|让我|帮我)?"
+                     r"(?:推荐|建议|劝|教我|告诉我|介绍)"),
+}
+
+
+def credits_user(reply: str, language: str) -> bool:
+    return bool(CREDITS_USER.get(language, CREDITS_USER["en"]).search(reply.replace("\u2019", "'")))
+
+
 def has_stage_directions(reply: str) -> bool:
     return bool(STAGE.search(reply))
 
@@ -134,14 +153,17 @@ def evaluate_replies(bank_path: str | Path, gold_path: str | Path,
                      embedding: str = "auto", language: str = "en", limit: int | None = None,
                      today: date | None = None,
                      progress: Callable[[int], None] | None = None,
-                     conversation: bool = False, foreign: int = 0) -> dict:
+                     conversation: bool = False, foreign: int = 0,
+                     types: tuple[str, ...] = ()) -> dict:
     """`companion_factory(store)` builds the companion over the imported memory. `limit`: the
     first N answerable questions (only their users are imported, and their unanswerable ones
     asked too). `conversation`: each user's questions one after another in one conversation (its
     recent exchanges in every prompt; the companion needs a checkpointer), instead of each in a
     new one. `foreign`: each user also asked that many of the other users' questions, as questions
-    their memory cannot answer."""
+    their memory cannot answer. `types`: only the questions of these types ("companion",
+    "update", "unanswerable"...)."""
     banks, everything = read_bank(bank_path), read_gold(gold_path)
+    everything = [g for g in everything if not types or g.type in types]
     golds = [g for g in everything if g.evidence and g.keywords][:limit]
     if not golds:
         raise EvalDataError(f"{gold_path}: no answerable question with keywords")
@@ -209,6 +231,8 @@ def _ask(companion: CompiledStateGraph, g: Gold, day: date, language: str, threa
             "recites_prompt": recites_prompt(reply, detect(g.question), g.user),
             "recites": recites(reply, recalled, detect(g.question)),
             "first_person": bool(_FIRST_PERSON.match(reply) and not NOT_REMEMBERED.search(reply)),
+            "credits_user": credits_user(reply, detect(g.question))
+            if answerable and asks_what_companion_did(g.question, detect(g.question)) else None,
             "recalled": [m.get("id") for m in recalled], "stored": stored,
             **times, "chars": len(reply)}
 
@@ -231,6 +255,7 @@ def summarize(rows: list[dict]) -> dict:
     for r in answerable:
         by_type[r["type"]].append(r)
     given = [r for r in answerable if r["evidence_recalled"]]
+    own = [r for r in answerable if r.get("credits_user") is not None]
     return {"questions": len(answerable), "memory_use": share(answerable, "memory_use"),
             "evidence_recalled": share(answerable, "evidence_recalled"),
             "memory_use_when_recalled": share(given, "memory_use"),
@@ -243,6 +268,8 @@ def summarize(rows: list[dict]) -> dict:
             "foreign": len(foreign),
             "foreign_says_not_remembered": share(foreign, "says_not_remembered"),
             "recites_prompt": share(rows, "recites_prompt"),
+            "asks_what_companion_did": len(own),
+            "credits_user": share(own, "credits_user"),
             "language_match": share(rows, "language_match"),
             "stage_directions": share(rows, "stage_directions"),
             "chars": spread("chars"), "first_token_ms": spread("first_token_ms"),

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.evaluation.gold import EvalDataError, read_gold
-from app.evaluation.replies import NOT_REMEMBERED, evaluate_replies, has_stage_directions, \
-    recalls_evidence, recites, recites_prompt, uses_memory
+from app.evaluation.replies import NOT_REMEMBERED, credits_user, evaluate_replies, \
+    has_stage_directions, recalls_evidence, recites, recites_prompt, uses_memory
 from graph import build_graph
 
 BANK = {"Ana": {"name": "Ana", "history": {
@@ -103,6 +103,32 @@ def test_each_question_goes_through_the_graph_in_a_new_conversation(files):
     # and over the same memory: no question recalls the exchange of the one before
     assert all(r["recalled"] and not any("2024-03-06" in i for i in r["recalled"])
                for r in result["replies"])
+
+
+def test_questions_of_one_type_and_whose_words_the_reply_gives(tmp_path):
+    bank, gold = tmp_path / "bank.json", tmp_path / "gold.jsonl"
+    told = {"Ana": {"name": "Ana", "history": {"2024-03-01": [
+        {"query": "My eyes hurt after work.", "response": "Try the 20-20-20 rule."},
+        {"query": "I'm reading Stoner.", "response": "A quiet, lovely novel."}]}}}
+    bank.write_text(json.dumps(told), encoding="utf-8")
+    gold.write_text("\n".join(json.dumps(g) for g in [
+        {"user": "Ana", "qid": "c1", "question": "What trick did you give me for my eyes?",
+         "answer": "20-20-20", "keywords": ["20-20-20"], "evidence": [["2024-03-01", 0]],
+         "type": "companion"},
+        {"user": "Ana", "qid": "f1", "question": "Which novel am I reading?", "answer": "Stoner",
+         "keywords": ["Stoner"], "evidence": [["2024-03-01", 1]], "type": "fact"},
+        {"user": "Ana", "qid": "c2", "question": "Which book did you suggest?", "answer": "-",
+         "evidence": [], "type": "unanswerable"}]), encoding="utf-8")
+    model = GenericFakeChatModel(messages=iter([AIMessage("You told me the 20-20-20 rule.")]))
+    result = evaluate_replies(bank, gold, lambda s: build_graph(model, s, reflect_every=None),
+                              embedding="minilm", types=("companion",))
+    # only the companion question: the fact question and the unanswerable one are not asked
+    assert [r["qid"] for r in result["replies"]] == ["c1"] and result["unanswerable"] == 0
+    # the reply gives the companion's own advice to the user
+    assert result["asks_what_companion_did"] == 1 and result["credits_user"] == 1.0
+    assert credits_user("I suggested the 20-20-20 rule, as you asked.", "en") is False
+    assert credits_user("You suggested Stoner.", "en") and credits_user("你推荐我看的是《繁花》。", "cn")
+    assert not credits_user("我推荐你看《繁花》，你说过喜欢上海。", "cn")
 
 
 def test_other_users_questions_are_asked_as_ones_to_decline(tmp_path):

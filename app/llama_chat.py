@@ -26,7 +26,7 @@ from langchain_core.outputs import ChatGenerationChunk
 from pydantic import PrivateAttr
 
 from app.local_chat import LocalChatModel, chat_turns, first_token_among, forced_start, \
-    opening_tokens, wrapped_up
+    next_tokens, opening_tokens, wrapped_up
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
 
@@ -76,7 +76,8 @@ class LlamaCppChat(LocalChatModel):
 
         # (logits processors, not logit_bias: llama-cpp-python drops both when given both)
         processors = [p for p in (_ends(llm) if self.endless else None,
-                                  self._first(llm, kwargs.get("openings"), kwargs.get("start")))
+                                  self._first(llm, kwargs.get("openings"), kwargs.get("start"),
+                                              kwargs.get("not_next", ())))
                       if p]
         with self.replying(background), lock:  # one conversation at a time per context
             pieces = llm.create_chat_completion(
@@ -100,19 +101,23 @@ class LlamaCppChat(LocalChatModel):
             finally:
                 pieces.close()  # a reader that stopped early stops the generation too
 
-    def _first(self, llm, openings: tuple[str, ...] | None, start: str | None = None):
+    def _first(self, llm, openings: tuple[str, ...] | None, start: str | None = None,
+               not_next: tuple[str, ...] = ()):
         """A logits processor that makes the reply begin with `start`, or else with one of
-        `openings` (None: neither)."""
+        `openings` followed by none of `not_next` (None: neither)."""
         if start:
             return forced_start(llm.tokenize(start.encode("utf-8"), add_bos=False, special=False))
-        return first_token_among(self._tokens(llm, openings)) if openings else None
+        return first_token_among(self._tokens(llm, openings),
+                                 self._tokens(llm, not_next, next_tokens)) if openings else None
 
-    def _tokens(self, llm, openings: tuple[str, ...]) -> list[int]:
+    def _tokens(self, llm, words: tuple[str, ...], match: Callable = opening_tokens) -> list[int]:
+        if not words:
+            return []
         with self._guard:
-            if openings not in self._openings:  # a pass over the vocabulary, once
-                self._openings[openings] = opening_tokens(
-                    ((i, _text(llm, i)) for i in range(llm.n_vocab())), openings)
-            return self._openings[openings]
+            if (words, match) not in self._openings:  # a pass over the vocabulary, once
+                self._openings[words, match] = match(
+                    ((i, _text(llm, i)) for i in range(llm.n_vocab())), words)
+            return self._openings[words, match]
 
     def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
                 against: tuple[str, ...]) -> float:

@@ -39,7 +39,8 @@ def chat_turns(messages: list[BaseMessage]) -> list[dict]:
 class LocalChatModel(BaseChatModel):
     """What the local runtimes share: the model's generation settings, replies that work in the
     background (calls tagged `background`) yields to, `openings=`: words a reply must begin
-    with (its first token is one that begins with one of them), `start=`: the very text a reply
+    with (its first token is one that begins with one of them; `not_next=`: words its second
+    token may not begin with), `start=`: the very text a reply
     must begin with, and `doubts`: whether the model, asked, says its prompt does not hold an
     answer."""
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -120,18 +121,25 @@ def forced_start(tokens: list[int]) -> Callable[[Any, Any], Any]:
     return process
 
 
-def first_token_among(allowed: list[int]) -> Callable[[Any, Any], Any]:
+def next_tokens(vocabulary: Iterable[tuple[int, str]], words: tuple[str, ...]) -> list[int]:
+    """The tokens that begin with one of `words`, after any spaces (" remember", "叫做")."""
+    return [i for i, text in vocabulary if text.lstrip().startswith(words)]
+
+
+def first_token_among(allowed: list[int], not_next: list[int] = ()) -> Callable[[Any, Any], Any]:
     """A logits processor ((input ids, scores) -> scores, numpy or torch) that lets only the
-    `allowed` tokens be written first, and then anything."""
-    done: list[bool] = []
+    `allowed` tokens be written first, none of `not_next` second, and then anything."""
+    step: list[int] = []
 
     def process(input_ids, scores):
-        if done:
-            return scores
-        done.append(True)
-        kept = scores - float("inf")
-        kept[..., allowed] = scores[..., allowed]
-        return kept
+        step.append(1)
+        if len(step) == 1:
+            kept = scores - float("inf")
+            kept[..., allowed] = scores[..., allowed]
+            return kept
+        if len(step) == 2 and len(not_next):
+            scores[..., list(not_next)] = -float("inf")
+        return scores
     return process
 
 
@@ -164,7 +172,8 @@ class TransformersChat(LocalChatModel):
             try:
                 out = self.lm.generate(**inputs, **self._settings(stops, control,
                                                                    kwargs.get("max_tokens")),
-                                       **self._first(kwargs.get("openings"), kwargs.get("start")),
+                                       **self._first(kwargs.get("openings"), kwargs.get("start"),
+                                                     kwargs.get("not_next", ())),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
             except BaseException as e:  # reported to the reader below, never lost in the thread
@@ -186,9 +195,10 @@ class TransformersChat(LocalChatModel):
         if failure:
             raise failure[0]
 
-    def _first(self, openings: tuple[str, ...] | None, start: str | None = None) -> dict:
+    def _first(self, openings: tuple[str, ...] | None, start: str | None = None,
+               not_next: tuple[str, ...] = ()) -> dict:
         """generate's logits processor that makes the reply begin with `start`, or else with one
-        of `openings`."""
+        of `openings` followed by none of `not_next`."""
         if not (openings or start):
             return {}
         from transformers import LogitsProcessor, LogitsProcessorList
@@ -196,18 +206,20 @@ class TransformersChat(LocalChatModel):
         if start:
             process = forced_start(self.tokenizer.encode(start, add_special_tokens=False))
         else:
-            process = first_token_among(self._tokens(openings))
+            process = first_token_among(self._tokens(openings), self._tokens(not_next, next_tokens))
 
         class First(LogitsProcessor):
             __call__ = staticmethod(process)
 
         return {"logits_processor": LogitsProcessorList([First()])}
 
-    def _tokens(self, openings: tuple[str, ...]) -> list[int]:
-        if openings not in self._openings:  # a pass over the vocabulary, once
-            self._openings[openings] = opening_tokens(
-                ((i, self.tokenizer.decode([i])) for i in range(len(self.tokenizer))), openings)
-        return self._openings[openings]
+    def _tokens(self, words: tuple[str, ...], match: Callable = opening_tokens) -> list[int]:
+        if not words:
+            return []
+        if (words, match) not in self._openings:  # a pass over the vocabulary, once
+            self._openings[words, match] = match(
+                ((i, self.tokenizer.decode([i])) for i in range(len(self.tokenizer))), words)
+        return self._openings[words, match]
 
     def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
                 against: tuple[str, ...]) -> float:

@@ -347,7 +347,7 @@ class CompanionNodes:
             return {}
         t = COMPANION[language]
         if asks_what_companion_did(state["query"], language) and state.get("recalled"):
-            return {"openings": t["own_openings"]}
+            return {"openings": t["own_openings"], "not_next": t["own_not_next"]}
         if not asks_about_self(state["query"], language):
             return {}
         recap = read_query(state["query"], date.fromisoformat(state["day"])).recap

@@ -221,10 +221,12 @@ class Opener(Recorder):
     must begin with), as the local ones do."""
     takes_openings: bool = True
     openings: list = Field(default_factory=list)
+    not_next: list = Field(default_factory=list)  # words the reply's second token may not begin
     wrap_ups: list = Field(default_factory=list)  # the length past which a reply wraps up
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         self.openings.append(kwargs.get("start") or kwargs.get("openings"))
+        self.not_next.append(kwargs.get("not_next"))
         self.wrap_ups.append(kwargs.get("wrap_up"))
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
@@ -248,10 +250,13 @@ def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(s
         g.invoke(turn(said, today="2023-05-05"), thread(str(i)))
     # ...and one about what the companion itself said, a reply that speaks as "I"
     assert model.openings == [None, ("You", "Your"), ("I",), None]
+    # ...whose next word is not "remember" ("I remember that you told me…" gave it back)
+    assert model.not_next == [None, None, ("remember", "recall"), None]
     cn = Opener(messages=iter([AIMessage("你的猫叫芝麻。"), AIMessage("我推荐了铃铛。")]))
     for said in ("我的猫叫什么？", "你给我推荐的项圈是哪种？"):
         build_graph(cn, store).invoke(turn(said, language="cn", today="2023-05-05"))
     assert cn.openings == [("你",), ("我",)]
+    assert "叫" in cn.not_next[1] and cn.not_next[0] is None  # 我叫… reads "my name is"
     plain = replies("Mochi.")  # a model that takes no openings (an OpenAI endpoint) gets none
     out = build_graph(plain, store).invoke(turn("What did I name my kitten?", today="2023-05-05"))
     assert out["messages"][-1].text == "Mochi."

@@ -18,7 +18,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from app.bundled_models import MODELS
 from app.chat_models import make_chat_model
 from app.llama_chat import LlamaCppChat, yielding
-from app.local_chat import TransformersChat, wrapped_up
+from app.local_chat import TransformersChat, next_tokens, wrapped_up
 from app.settings import Settings
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
@@ -199,9 +199,37 @@ def test_a_reply_begins_with_one_of_the_openings_it_is_given(llama, openings, as
     for word in ("Young", "YouTube"):  # begins with "You", but is not the word
         assert not reply.startswith(word)
     # the vocabulary read for the openings: every token of "You"/"Your", none of "Young"
-    tokens = greedy._openings[openings]
+    tokens = greedy._tokens(greedy._contexts["reply"][0], openings)  # read once, then kept
     texts = {greedy._contexts["reply"][0].detokenize([t]).decode() for t in tokens}
     assert set(openings) <= texts and not any(t.startswith(("Young", "YouTube")) for t in texts)
+
+
+def test_the_word_after_the_opening_can_be_held_off(llama):
+    """`not_next=`: the reply's second token begins with none of those words; the model writes
+    something else there and goes on."""
+    greedy = llama.model_copy(update={"generation": replace(llama.generation, temperature=0.0,
+                                                             max_new_tokens=16)})
+    asked = [SystemMessage("You are SiliconFriend, a kind friend. Last week you recommended the "
+                           "novel Stoner to Emily."),
+             HumanMessage("Which novel did you recommend to me?")]
+
+    def tokens(**kwargs) -> list[str]:  # the reply as streamed, one piece per token
+        seen = _Pieces()
+        greedy.invoke(asked, config={"callbacks": [seen]}, openings=("I",), **kwargs)
+        return seen.pieces
+    free = tokens()
+    second = free[1].strip()
+    assert free[0].startswith("I") and second, free
+    held = tokens(not_next=(second,))
+    assert held[0] == free[0] and len(held) > 2, held
+    assert not held[1].strip().startswith(second), (free, held)
+
+
+def test_the_tokens_a_word_held_off_covers():
+    vocabulary = list(enumerate([" remember", "remembered", " Remember", " rem", "叫", "叫做",
+                                 "我叫", " recall"]))
+    assert next_tokens(vocabulary, ("remember", "叫")) == [0, 1, 4, 5]
+    assert next_tokens(vocabulary, ()) == []
 
 
 @pytest.mark.parametrize("start, asked", [

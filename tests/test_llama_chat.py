@@ -18,7 +18,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from app.bundled_models import MODELS
 from app.chat_models import make_chat_model
 from app.llama_chat import LlamaCppChat, yielding
-from app.local_chat import TransformersChat, next_tokens, wrapped_up
+from app.local_chat import TransformersChat, first_token_among, next_tokens, wrapped_up
 from app.settings import Settings
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
@@ -225,6 +225,18 @@ def test_the_word_after_the_opening_can_be_held_off(llama):
     assert not held[1].strip().startswith(second), (free, held)
 
 
+def test_the_first_token_is_held_to_the_openings_and_the_second_off_the_words():
+    import numpy as np
+
+    process = first_token_among([1, 2], not_next=[3])
+    scores = np.arange(5, dtype=np.float32)
+    first = process(None, scores.copy())
+    assert np.isinf(first[[0, 3, 4]]).all() and (first[[1, 2]] == [1, 2]).all()
+    second = process(None, scores.copy())
+    assert np.isinf(second[3]) and (second[[0, 1, 2, 4]] == [0, 1, 2, 4]).all()
+    assert (process(None, scores.copy()) == scores).all()  # then anything
+
+
 def test_the_tokens_a_word_held_off_covers():
     vocabulary = list(enumerate([" remember", "remembered", " Remember", " rem", "叫", "叫做",
                                  "我叫", " recall"]))
@@ -282,6 +294,12 @@ def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp
     assert chat.invoke([HumanMessage("Hello!")]).text.strip()
     begun = chat.invoke([HumanMessage("What is my name?")], openings=("Your",)).text
     assert begun.startswith("Your"), begun
+    greedy = chat.model_copy(update={"generation": replace(chat.generation, temperature=0.0)})
+    free = greedy.invoke([HumanMessage("What is my name?")], openings=("Your",)).text
+    word = free[len("Your"):].split()[0]  # what came next, held off the second time
+    held = greedy.invoke([HumanMessage("What is my name?")], openings=("Your",),
+                         not_next=(word,)).text
+    assert held.startswith("Your") and not held[len("Your"):].lstrip().startswith(word), held
     started = chat.invoke([HumanMessage("What is my name?")], start="I don't think").text
     assert started.startswith("I don't think"), started
     ask = [HumanMessage("Is the sky blue? Reply with only yes or no.")]

@@ -13,6 +13,8 @@ For a question about the user's own life a memory shows the user's words only ("
 `graph.nodes.format_memory`): the companion's replies were much of what the model read before
 its first word (30% of the tokens, BENCHMARKS.md), and one more thing to answer from (its advice given back as the user's
 habit); they are shown when the question asks about them ("What did you suggest?") or is none.
+Such a question's reply begins with "I"/我 (`own_openings`), not followed by `own_not_next`: shown
+the exchange, the model had given the companion's words to the user ("You told me to…").
 What stays the same for a user comes first and what each message recalls comes last, so that the
 local model reads the shared beginning once (llama.cpp keeps a context's prefix; transformers
 models use `app.local_chat.PromptCache`); on the development sets this order answered as often

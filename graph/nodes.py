@@ -152,13 +152,15 @@ def asks_about_self(text: str, language: str) -> bool:
 
 
 # The companion as the doer of something past: "did you", or "you" before a verb in the past
-# ("you suggested", "you told me", "you gave"); Chinese, 你 (and when, to whom) before a verb of
+# ("you suggested", "you told me", "you have recommended", "have you given"); Chinese, 你 (and when, to whom) before a verb of
 # telling, giving or teaching ("你推荐我看的", "你当时劝俺", "你给我出的主意").
-_EN_YOU_DID = re.compile(r"\b[Dd]id you\b|\b[Yy]ou (?:\w+ly |once |just |also |then )?"
-                         r"(?:\w+ed|told|said|taught|gave|sent|showed|shown|wrote|made|chose|"
-                         r"found|brought|meant|thought|put|got|took|told|lent|left|read)\b")
+_EN_YOU_DID = re.compile(r"\b[Dd]id you\b|\b(?:[Hh]ave you|[Yy]ou(?: have|'ve)?) "
+                         r"(?:\w+ly |once |ever |just |also |then )?"
+                         r"(?:\w+ed|told|said|taught|gave|given|sent|showed|shown|wrote|written|"
+                         r"made|chose|chosen|found|brought|meant|thought|put|got|took|taken|lent|"
+                         r"left|read)\b")
 _CN_YOU_DID = re.compile(r"(?<![跟和同给給对對向问問])[你您](?:当时|當時|那时|那時|那次|上次|之前|以前|曾经|曾經|还|還|都|又|也|"
-                         r"跟|给|給|对|對|同|帮|幫|替|我|俺|咱)*(?:推荐|推薦|建议|建議|说|說|讲|講|告诉|告訴|教|劝|勸|"
+                         r"跟|和|给|給|对|對|同|帮|幫|替|我|俺|咱)*(?:推荐|推薦|建议|建議|说|說|讲|講|告诉|告訴|教|劝|勸|"
                          r"让|讓|叫|提|出|给|給|介绍|介紹|分享|发|發|选|選|挑|帮|幫|写|寫|找)")
 
 

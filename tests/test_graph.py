@@ -387,19 +387,22 @@ def test_what_asks_about_the_users_own_life():
 def test_what_asks_what_the_companion_said_or_did():
     asks = ["What did you suggest for my eyes?", "Which book did you recommend?",
             "You gave me a recipe once, what was it?", "What was that trick you taught me?",
-            "How long did you say my toast should last?", "You pointed me to a course, which one?"]
+            "How long did you say my toast should last?", "You pointed me to a course, which one?",
+            "Which podcasts have you recommended to me?", "What tips have you given me for sleep?",
+            "You've suggested a few films, which ones?"]
     not_asks = ["What did I tell you about my sister?", "Do you remember my cat?",
                 "How are you?", "You suggested Stoner, thanks!", "Can you recommend a book?",
-                "What is my cat called?"]
+                "What is my cat called?", "I have recommended two films to you, which ones?",
+                "Have you ever been to Lisbon?"]
     assert [asks_what_companion_did(t, "en") for t in asks] == [True] * len(asks)
     assert [asks_what_companion_did(t, "en") for t in not_asks] == [False] * len(not_asks)
     assert [asks_what_companion_did(t, "cn") for t in (
         "上周你给我推荐了什么？", "你当时劝俺换成啥锻炼？", "你教我的那个动作叫啥？",
-        "你建議我用的那個方法叫什麼？")] == [True] * 4
+        "你建議我用的那個方法叫什麼？", "你之前和我推荐过几部纪录片，是哪几部？")] == [True] * 5
     # the user telling the companion (跟你提过, 同你讲) is not the companion telling
     assert [asks_what_companion_did(t, "cn") for t in (
         "我老伴叫啥名来着，我跟你提过一回。", "前阵子我同你讲嘅大好消息系咩？", "你觉得我该怎么办？",
-        "你推荐的书真好看。")] == [False] * 4
+        "你推荐的书真好看。", "我之前和你推荐过几部纪录片，是哪几部？")] == [False] * 5
 
 
 def test_what_the_conversation_shows_is_not_recalled_again(store):

@@ -60,9 +60,9 @@ COMPANION = {
         # A question about what the companion said or did ("What book did you suggest?"): the
         # reply speaks as itself, where it gave its own advice back as the user's.
         "own_openings": ("I",),
-        # ...and its next word is not "remember"/"recall": "I remember that you told me about…"
-        # gave the telling back to the user.
-        "own_not_next": ("remember", "recall"),
+        # ...and its next word is not "remember"/"recall" ("I remember that you told me about…"
+        # gave the telling back to the user) nor "replied" ("I replied: "…"", a memory recited).
+        "own_not_next": ("remember", "recall", "replied"),
         # A question about the user's own life that nothing recalled answers: the reply begins
         # so, and the model goes on from there (asking what it was, as a friend would).
         "not_told": "I don't think you've told me",
@@ -108,8 +108,9 @@ COMPANION = {
         "no_overall_personality": "（还不了解）",
         "reply_openings": ("你",),
         "own_openings": ("我",),
-        # 叫 after 我 reads "my name is" ("我叫《我的出走日记》" for 你叫我看的那部剧); 记得 as "remember".
-        "own_not_next": ("叫", "记得", "記得"),
+        # 叫 after 我 reads "my name is" ("我叫《我的出走日记》" for 你叫我看的那部剧); 记得 as "remember";
+        # 回答 began a recital of the memory's 你回答：“…”.
+        "own_not_next": ("叫", "记得", "記得", "回答"),
         "not_told": "你好像还没跟我说过",
         "recap_start": "根据我的记忆，{date.month}月{date.day}日，你",
         "recap_chars": 80,

@@ -15,7 +15,7 @@ import copy
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -126,7 +126,8 @@ def next_tokens(vocabulary: Iterable[tuple[int, str]], words: tuple[str, ...]) -
     return [i for i, text in vocabulary if text.lstrip().startswith(words)]
 
 
-def first_token_among(allowed: list[int], not_next: list[int] = ()) -> Callable[[Any, Any], Any]:
+def first_token_among(allowed: Sequence[int],
+                      not_next: Sequence[int] = ()) -> Callable[[Any, Any], Any]:
     """A logits processor ((input ids, scores) -> scores, numpy or torch) that lets only the
     `allowed` tokens be written first, none of `not_next` second, and then anything."""
     step: list[int] = []

@@ -152,8 +152,9 @@ def asks_about_self(text: str, language: str) -> bool:
 
 
 # The companion as the doer of something past: "did you", or "you" before a verb in the past
-# ("you suggested", "you told me", "you have recommended", "have you given"); Chinese, 你 (and when, to whom) before a verb of
-# telling, giving or teaching ("你推荐我看的", "你当时劝俺", "你给我出的主意").
+# ("you suggested", "you told me", "you have recommended", "have you given"); Chinese, 你 (and
+# when, to whom) before a verb of telling, giving or teaching ("你推荐我看的", "你当时劝俺",
+# "你给我出的主意", "你曾经和我推荐过").
 _EN_YOU_DID = re.compile(r"\b[Dd]id you\b|\b(?:[Hh]ave you|[Yy]ou(?: have|'ve)?) "
                          r"(?:\w+ly |once |ever |just |also |then )?"
                          r"(?:\w+ed|told|said|taught|gave|given|sent|showed|shown|wrote|written|"

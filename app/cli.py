@@ -517,7 +517,8 @@ def eval_recaps(bank: Path = typer.Option(..., "--bank", help="a MemoryBank JSON
                                           help="days after each user's last chat day"),
                 json_out: Optional[Path] = typer.Option(None, "--json", help="write here")):
     """Each user asks what they have been up to lately (three ways), over their whole memory;
-    scores how often the reply says the question back, carries what was recalled, or guesses."""
+    scores how often the reply says the question back, carries what was recalled, guesses, or
+    retells a greeting."""
     from app.evaluation.recaps import evaluate_recaps
 
     s = _with(get_settings(), language=language, chat_backend=backend, local_model=local_model,

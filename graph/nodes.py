@@ -236,15 +236,16 @@ def asks_memory(text: str, language: str) -> bool:
 def format_memory(m: Recalled, user: str, language: str, replies: bool = True) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
     around the sentence that matched the question, the reply's from its start (unless not
-    `replies`: the user's words only)."""
+    `replies`: the user's words only); neither with the greeting it opened with."""
     t = COMPANION[language]
     if m["kind"] == "turn":
-        query = told_of(excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"]), user,
-                        language)
+        said = excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"])
+        query = told_of(sentences.without_greeting(said), user, language)
         if not (replies and (m.get("response") or "").strip()):
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
+        response = sentences.without_greeting(m["response"].strip())
         return t["memory_turn"].format(date=m["date"], user=user, query=query,
-                                       response=_cut(m["response"], MEMORY_CHARS["response"]))
+                                       response=_cut(response, MEMORY_CHARS["response"]))
     return t["memory_summary"].format(date=m["date"],
                                       text=_cut(m["text"], MEMORY_CHARS["summary"]))
 

@@ -43,6 +43,47 @@ def clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE.split(text) if c.strip()]
 
 
+# A greeting at the start of a turn ("Hi, AI companion.", "你好啊AI伴侣，", "Good morning my
+# friend."): said back from a memory it became the memory ("5月5日，你告诉我你好，朋友。").
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|howdy|greetings|good (?:morning|afternoon|evening|day))(?![a-z])|"
+    r"(?:morning|evening)(?=\W*$)|"  # alone: "Morning!", not "Morning run was great"
+    r"(?:你好|您好|大家好|嗨|哈喽|哈啰|嘿|早安|早啊|早呀|(?:早上|上午|中午|下午|晚上)好(?![累困冷热忙饿烦]))",
+    re.I)
+_LEAD = re.compile(r"\s*([^,，.。!！?？~～;；:：\n]*)([,，.。!！?？~～;；:：\n]+\s*|$)")
+_OWN = re.compile(r"\b(?:I|I'm|me|mine)\b|\bmy\b(?!\s+(?:dear\s+)?(?:friend|buddy|pal)\b)|[我俺咱叫]|\d",
+                  re.I)
+_GREETING_SIZE = {"words": 4, "chars": 10}  # a greeting with its address, no more
+_ADDRESS_SIZE = {"words": 3, "chars": 6}  # "AI companion." after "Hi,", "朋友。" after "你好，"
+# An address is names and words for a friend, never a verb ("Hi, it's raining.", "你好，降温了。")
+_ADDRESS = re.compile(r"(?:\s*(?:[A-Z][\w'-]*|there|my|dear|friend|buddy|pal|companion|everyone"
+                      r"|all|o|ai))+\s*|(?=.*[\u4e00-\u9fff])[^了过着在是有要会想去说]+")
+
+
+def _short(clause: str, size: dict) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", clause):
+        return len(re.sub(r"\s", "", clause)) <= size["chars"]
+    return len(clause.split()) <= size["words"]
+
+
+def without_greeting(text: str) -> str:
+    """`text` without the greeting it opens with and whom it greets ("Hi, AI companion. Today I
+    went..." -> "Today I went...", "你好，朋友。今天的天气真好" -> "今天的天气真好"); anything that
+    tells (a name after "I'm"/"我叫", a number) is kept, and so is a text that is only a greeting."""
+    lead = _LEAD.match(text)
+    clause, mark = lead[1], lead[2]
+    if not (_GREETING.match(clause) and _short(clause, _GREETING_SIZE) and not _OWN.search(clause)):
+        return text
+    rest = text[lead.end():]
+    if mark.strip() in {",", "，"}:  # then whom it greets, when a sentence or clause of its own
+        address = _LEAD.match(rest)
+        if (address[1] and address[2].strip() and _short(address[1], _ADDRESS_SIZE)
+                and _ADDRESS.fullmatch(address[1]) and not _OWN.search(address[1])):
+            rest = rest[address.end():]
+    rest = rest.strip()
+    return rest[:1].upper() + rest[1:] if rest else text
+
+
 def pack(vectors: np.ndarray) -> str:
     """Unit vectors, one row per sentence, as float16 in base64 (768 bytes per e5 sentence)."""
     v = np.asarray(vectors, dtype=np.float32)

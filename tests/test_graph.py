@@ -214,6 +214,10 @@ def test_the_users_words_are_said_back_to_them_in_english_and_told_by_name_in_ch
                            "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
     assert shown == ('- On 2023-05-01, Emily Chen told you: You adopted a kitten, her name is '
                      'Mochi. You replied: "Lovely!"')
+    # a greeting is no memory: "5月5日，你告诉我你好，朋友。" was a recap's reading of one
+    shown = format_memory({"kind": "turn", "date": "5月5日", "response": "你好！天气好就该出去走走。",
+                           "query": "你好，朋友。今天的天气真好，我想去公园里散步。"}, "郝明", "cn")
+    assert shown == "- 5月5日，郝明告诉你：今天的天气真好，郝明想去公园里散步。 你回答：“天气好就该出去走走。”"
 
 
 class Opener(Recorder):

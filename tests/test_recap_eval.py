@@ -53,7 +53,7 @@ def bank(tmp_path):
 
 def test_each_user_asks_over_their_whole_memory(bank):
     said = ["You signed up for a pottery class.", "What have you been up to?",
-            "Maybe you have been working a lot."]
+            "Maybe you have been working a lot. On March 1 you said hello."]
     model = GenericFakeChatModel(messages=iter([AIMessage(t) for t in said]))
     result = evaluate_recaps(bank, lambda s: build_graph(model, s, reflect_every=None),
                              embedding="e5", users=1)
@@ -62,6 +62,7 @@ def test_each_user_asks_over_their_whole_memory(bank):
     assert {r["today"] for r in rows} == {"2024-03-08"}  # four days after Ana's last
     assert [r["says_back"] for r in rows] == [False, True, False]
     assert [r["guesses"] for r in rows] == [False, False, True]
+    assert [r["greets"] for r in rows] == [False, False, True]  # a greeting retold as news
     assert rows[0]["from_memory"] and not rows[1]["from_memory"]
     assert result["questions"] == 3 and result["says_back"] == round(1 / 3, 4)
     # each question meets the same memory: the asked exchange is taken out again

@@ -10,6 +10,7 @@ the replies and what recall gave them are kept to be read.
 - from_memory: share of replies that carry something of the recalled memories that the question
   does not (`carries`): a run of four Chinese characters, or two content words in English;
 - guesses: share of replies that guess ("可能", "maybe"), which a recap of things told never needs;
+- greets: share of replies that retell a greeting as something done ("5月5日，你告诉我你好，朋友。");
 - language_match, chars p50/p95, first_token_ms and reply_s p50/p95.
 """
 from __future__ import annotations
@@ -37,6 +38,8 @@ RECAPS = {
 }
 _GUESS = {"en": re.compile(r"\b(?:maybe|might|probably|perhaps)\b", re.I),
           "cn": re.compile(r"可能|也许|或许|大概")}
+_GREETS = {"en": re.compile(r"\b(?:hi|hello|hey|good (?:morning|evening)|greeted)\b", re.I),
+           "cn": re.compile(r"你好|您好|嗨|早上好|晚上好|打招呼|问好")}
 _ASKS = re.compile(r"[^.!?。！？\n]+[.!?。！？]*")
 _HAN_RUN = 4  # Chinese characters in a row that a reply shares with a memory, no pronoun
 _PRONOUN = re.compile(r"[我你您他她它俺咱]")  # in them ("你最近都" is "我最近都" said back)
@@ -88,6 +91,7 @@ def evaluate_recaps(bank_path: str | Path,
                     "says_back": restates(reply, question, language) or only_asks(reply),
                     "from_memory": carries(reply, memories, question, language),
                     "guesses": bool(_GUESS[language].search(reply)),
+                    "greets": bool(_GREETS[language].search(reply)),
                     "language_match": detect(reply, default="?") == language,
                     "chars": len(reply), "recalled": memories, **times})
                 if progress:
@@ -98,6 +102,7 @@ def evaluate_recaps(bank_path: str | Path,
 def summarize(rows: list[dict]) -> dict:
     return {"questions": len(rows), "says_back": share(rows, "says_back"),
             "from_memory": share(rows, "from_memory"), "guesses": share(rows, "guesses"),
+            "greets": share(rows, "greets"),
             "language_match": share(rows, "language_match"), "chars": spread(rows, "chars"),
             "first_token_ms": spread(rows, "first_token_ms"), "reply_s": spread(rows, "reply_s"),
             "replies": rows}

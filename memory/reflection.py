@@ -40,6 +40,14 @@ class ReflectionReport:
 
 
 @dataclass
+class Day:
+    """A day's turns as the reflection prompts read them."""
+    dialogue: str  # both speakers, turn by turn
+    said: str  # the user's words alone
+    replied: str  # the companion's alone ("" if it said nothing)
+
+
+@dataclass
 class Reflector:
     store: MemoryStore
     model: BaseChatModel
@@ -115,7 +123,7 @@ class Reflector:
             raise ValueError("the model returned an empty text")
         return text
 
-    def _dialogue(self, user: str, day_turns: list[MemoryPiece]) -> tuple[str, int]:
+    def _dialogue(self, user: str, day_turns: list[MemoryPiece]) -> tuple[Day, int]:
         """The day's latest turns that fit in `max_chars`, and how many earlier ones were left
         out (the summary does not hold those, so forgetting must keep them)."""
         lines = [self.prompts["dialogue_turn"].format(user=user, query=p.query,
@@ -126,8 +134,27 @@ class Reflector:
             kept -= 1
             size += len(lines[kept]) + 1
         if kept == len(lines):  # the last turn alone is over budget: its end, held by nothing
-            return lines[-1][-self.max_chars:], len(lines)
-        return "\n".join(lines[kept:]), kept
+            last = day_turns[-1]
+            return Day(lines[-1][-self.max_chars:], self._said([last.query[-self.max_chars:]]),
+                       ""), len(lines)
+        turns = day_turns[kept:]
+        return Day("\n".join(lines[kept:]), self._said([p.query for p in turns]),
+                   self._said([p.response for p in turns])), kept
+
+    def _said(self, texts: list[str | None]) -> str:
+        """One speaker's words of the day, a line each."""
+        return "\n".join(self.prompts["said_line"].format(text=" ".join(t.split()))
+                         for t in texts if t and t.strip())
+
+    def _events(self, name: str, d: str, day: Day) -> str:
+        """The day's summary: what the user told, then what the companion recommended or
+        suggested, each written from that speaker's words alone (`prompts.reflection`)."""
+        events = self._generate("daily_events", user=name, date=d, lines=day.said)
+        advice = self._generate("daily_advice", user=name, date=d, lines=day.replied) \
+            if day.replied else ""
+        if re.fullmatch(r"\W*" + re.escape(self.prompts["no_advice"]) + r"\W*", advice, re.I):
+            return events
+        return self.prompts["daily_summary"].format(events=events, advice=advice)
 
     def _reflect_day(self, profile: Profile, d: str, day_turns: list[MemoryPiece],
                      summary: MemoryPiece | None, report: ReflectionReport) -> bool:
@@ -135,12 +162,11 @@ class Reflector:
         stale = summary is None or _covered(summary, len(day_turns)) < len(day_turns)
         if not stale and d in profile.personality:
             return False
-        dialogue, left_out = self._dialogue(name, day_turns)
+        day, left_out = self._dialogue(name, day_turns)
         try:
-            events = self._generate("daily_events", user=name, date=d, dialogue=dialogue) \
-                if stale else summary.summary
+            events = self._events(name, d, day) if stale else summary.summary
             personality = self._generate("daily_personality", user=name, date=d,
-                                         dialogue=dialogue) \
+                                         dialogue=day.dialogue) \
                 if stale or d not in profile.personality else profile.personality[d]
         except Exception as e:  # any model failure: store nothing for this day, retry next pass
             report.failed[d] = f"{type(e).__name__}: {e}"

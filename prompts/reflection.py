@@ -3,18 +3,32 @@ personality and response strategy, the overall events, the overall portrait). Th
 are written afresh from the latest days' texts (`memory.reflection.Reflector.overall_days`): a
 small model asked to update its previous text copied it, and the portrait stayed that of the
 first day for good (EVALUATION.md, "The overall summary and portrait").
+A day's events are written from each speaker's words apart: the user's words alone ("daily_events"),
+then the companion's alone ("daily_advice", what it recommended or suggested). Shown the whole
+dialogue, the bundled model gave the companion's recommendations to the user ("Emily also
+recommended '1984'") or to "they", or left them out; and a day's summary is what recall finds once
+its turns have faded (EVALUATION.md, "Who recommended it").
 """
 
 REFLECTION = {
     "en": {
         "dialogue_turn": "{user}: {query}\nSiliconFriend: {response}",
+        "said_line": "- {text}",
         "daily_events": (
-            "Here is a conversation between {user} and their AI companion SiliconFriend on "
-            "{date}:\n\n{dialogue}\n\n"
+            "Here is what {user} told their AI companion SiliconFriend on {date}:\n\n{lines}\n\n"
             "Summarize in two to four sentences the events and facts {user} mentioned that day "
             "(people, places, plans, problems), so that they can be remembered later. Write only "
             "the summary."
         ),
+        "daily_advice": (
+            "Here is what SiliconFriend, {user}'s AI companion, said to {user} on {date}:\n\n"
+            "{lines}\n\n"
+            "In one or two sentences beginning with \"SiliconFriend\", write what SiliconFriend "
+            "recommended, suggested or told {user}, keeping names and titles. If it recommended "
+            "or suggested nothing, write only: none."
+        ),
+        "no_advice": "none",
+        "daily_summary": "{events} {advice}",
         "daily_personality": (
             "Here is a conversation between {user} and their AI companion SiliconFriend on "
             "{date}:\n\n{dialogue}\n\n"
@@ -40,11 +54,19 @@ REFLECTION = {
     },
     "cn": {
         "dialogue_turn": "{user}：{query}\n硅基朋友：{response}",
+        "said_line": "- {text}",
         "daily_events": (
-            "下面是{user}和AI伙伴硅基朋友在{date}的对话：\n\n{dialogue}\n\n"
+            "下面是{user}在{date}对AI伙伴硅基朋友说的话：\n\n{lines}\n\n"
             "请用两到四句话总结{user}当天提到的事件和信息（人物、地点、计划、困难），以便以后回忆。"
             "只写总结。"
         ),
+        "daily_advice": (
+            "下面是AI伙伴硅基朋友在{date}对{user}说的话：\n\n{lines}\n\n"
+            "请用一两句话写出硅基朋友向{user}推荐、建议或告诉了什么，保留名字和书名，以“硅基朋友”开头。"
+            "如果没有推荐或建议，只写“无”。"
+        ),
+        "no_advice": "无",
+        "daily_summary": "{events}{advice}",
         "daily_personality": (
             "下面是{user}和AI伙伴硅基朋友在{date}的对话：\n\n{dialogue}\n\n"
             "请用两三句话描述{user}当天表现出的性格特点和情绪，以及最适合{user}的回应策略。只写描述。"

@@ -37,6 +37,10 @@ def by_intent(prompt: str) -> str:
     days = DAY.findall(prompt)
     if "Summarize in two to four sentences" in prompt or "请用两到四句话总结" in prompt:
         return f"EVENTS {days[0]}"
+    if "write what SiliconFriend recommended" in prompt or "硅基朋友向" in prompt:
+        if "Sounds lovely" in prompt:  # nothing recommended
+            return "无。" if "硅基朋友向" in prompt else "none."
+        return f"ADVICE {days[0]}"
     if "personality traits and mood as shown" in prompt or "性格特点和情绪" in prompt:
         return f"MOOD {days[0]}"
     if "life and recent events" in prompt or "生活和近况" in prompt:
@@ -86,9 +90,12 @@ def test_days_and_overall_texts_are_stored_exactly(store):
     assert profile.overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
     assert profile.overall_personality == "PORTRAIT 2023-05-01 2023-05-02 2023-05-03"
     assert profile.reflection.unfolded == [] and profile.reflection.pending_from == "2023-05-04"
-    # the day's dialogue reached the model
-    assert "Emily: On 2023-05-02 I went hiking.\nSiliconFriend: Sounds lovely!" in \
-        s.model.prompts[2]
+    # each speaker's words were summarized apart (a day: events, advice, mood), the day's
+    # dialogue read for the mood
+    events, advice, mood = s.model.prompts[3:6]
+    assert "- On 2023-05-02 I went hiking." in events and "Sounds lovely" not in events
+    assert "- Sounds lovely!" in advice and "hiking" not in advice
+    assert "Emily: On 2023-05-02 I went hiking.\nSiliconFriend: Sounds lovely!" in mood
     # a daily summary is a memory piece, recalled with its date
     docs = EbbinghausRetriever(store=store, user_id="Emily", k=3,
                                today=date(2023, 5, 4)).invoke("What did I do on May 2nd?")
@@ -116,7 +123,7 @@ def test_reflection_is_incremental(store):
     model = Scripted()
     reflector(store, model).reflect("Emily", date(2023, 5, 4))
     calls = len(model.prompts)
-    assert calls == 3 * 2 + 2
+    assert calls == 3 * 3 + 2
     reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert len(model.prompts) == calls  # nothing new: no model call at all
 
@@ -124,8 +131,8 @@ def test_reflection_is_incremental(store):
     report = reflector(store, model).reflect("Emily", date(2023, 5, 5))
     assert report.summarized == ["2023-05-04"]
     new = model.prompts[calls:]
-    assert len(new) == 4
-    overall_prompt = new[2]
+    assert len(new) == 5
+    overall_prompt = new[3]
     # written afresh from the days' texts, not from the previous overall text nor the dialogue
     assert "[2023-05-01] EVENTS 2023-05-01" in overall_prompt
     assert "[2023-05-04] EVENTS 2023-05-04" in overall_prompt
@@ -191,7 +198,7 @@ def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
     model = Scripted()
     report = reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-02"] and report.overall_updated
-    assert len(model.prompts) == 4  # only the failed day, then the overall update
+    assert len(model.prompts) == 5  # only the failed day, then the overall update
     assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
 
 
@@ -236,6 +243,34 @@ def test_a_crash_between_writes_leaves_nothing_half_done(store, monkeypatch):
     assert len(store.pieces("Emily", kind="summary")) == 3
 
 
+def test_what_the_companion_recommended_is_summarized_from_its_own_words(store):
+    """A day's summary says who recommended what: the user's words and the companion's are
+    summarized apart, and a day on which the companion recommended nothing gets no advice."""
+    day = date(2023, 5, 1)
+    store.add_turn("Emily", day, "I finished 'Stoner' last night.\n\nAny other novel like it?",
+                   "Try 'The Remains of the Day', quiet and sad in the same way.")
+    store.add_turn("Emily", day, "Thanks, I'll look for it.", "")
+    store.add_turn("Emily", date(2023, 5, 2), "Rainy day, stayed in.", "Sounds lovely!")
+    model = Scripted()
+    reflector(store, model).reflect("Emily", date(2023, 5, 3))
+    events, advice = model.prompts[:2]
+    assert "- I finished 'Stoner' last night. Any other novel like it?\n- Thanks, I'll look for " \
+        "it." in events and "Remains" not in events
+    assert advice.count("\n- ") == 1 and "- Try 'The Remains of the Day'" in advice \
+        and "Stoner" not in advice
+    summaries = {p.date: p.summary for p in store.pieces("Emily", kind="summary")}
+    assert summaries == {"2023-05-01": "EVENTS 2023-05-01 ADVICE 2023-05-01",
+                         "2023-05-02": "EVENTS 2023-05-02"}  # "none." is no advice
+    # a day the companion said nothing on has no advice to ask for
+    store.add_turn("Emily", date(2023, 5, 3), "Quiet day.", "")
+    calls = len(model.prompts)
+    reflector(store, model).reflect("Emily", date(2023, 5, 4))
+    assert [p.split("\n")[0] for p in model.prompts[calls:calls + 2]] == [
+        "Here is what Emily told their AI companion SiliconFriend on 2023-05-03:",
+        "Here is a conversation between Emily and their AI companion SiliconFriend on "
+        "2023-05-03:"]
+
+
 def test_today_is_summarized_once_enough_turns_piled_up_and_redone_when_it_ends(store):
     s = reflector(store, every=3)
     chat_days(store, days=("2023-05-01", "2023-05-01"))
@@ -252,8 +287,10 @@ def test_chinese_reflection_uses_chinese_prompts(cn_store):
     chat_days(cn_store, user="小明", days=("2023-05-01",))
     model = Scripted()
     reflector(cn_store, model, lang="cn").reflect("小明", date(2023, 5, 2))
-    assert "下面是小明和AI伙伴硅基朋友在2023-05-01的对话" in model.prompts[0]
-    assert "小明：On 2023-05-01 I went hiking.\n硅基朋友：Sounds lovely!" in model.prompts[0]
+    assert "下面是小明在2023-05-01对AI伙伴硅基朋友说的话：\n\n- On 2023-05-01 I went hiking." in \
+        model.prompts[0]
+    assert "下面是AI伙伴硅基朋友在2023-05-01对小明说的话：\n\n- Sounds lovely!" in model.prompts[1]
+    assert "小明：On 2023-05-01 I went hiking.\n硅基朋友：Sounds lovely!" in model.prompts[2]
     assert cn_store.pieces("小明", kind="summary")[0].summary == "EVENTS 2023-05-01"
     assert cn_store.profile("小明").overall_personality == "PORTRAIT 2023-05-01"
 

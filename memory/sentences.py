@@ -51,8 +51,8 @@ _GREETING = re.compile(
     r"(?:你好|您好|大家好|嗨|哈喽|哈啰|嘿|早安|早啊|早呀|(?:早上|上午|中午|下午|晚上)好(?![累困冷热忙饿烦]))",
     re.I)
 _LEAD = re.compile(r"\s*([^,，.。!！?？~～;；:：\n]*)([,，.。!！?？~～;；:：\n]+\s*|$)")
-_OWN = re.compile(r"\b(?:I|I'm|me|mine)\b|\bmy\b(?!\s+(?:dear\s+)?(?:friend|buddy|pal)\b)|[我俺咱叫]|\d",
-                  re.I)
+_OWN = re.compile(r"\b(?:I|I'm|me|mine)\b|\bmy\b(?!\s+(?:dear\s+)?(?:friend|buddy|pal)\b)"
+                  r"|[我俺咱叫]|\d", re.I)  # what tells: not "my friend"
 _GREETING_SIZE = {"words": 4, "chars": 10}  # a greeting with its address, no more
 _ADDRESS_SIZE = {"words": 3, "chars": 6}  # "AI companion." after "Hi,", "朋友。" after "你好，"
 # An address is names and words for a friend, never a verb ("Hi, it's raining.", "你好，降温了。")

@@ -116,16 +116,19 @@ _EN_BACK = [(re.compile(p), r) for p, r in (
     (r"\b(?:[Mm]y|[Oo]ur)\b", "your"), (r"\b(?:[Ii]|[Mm]e|[Ww]e|us)\b", "you"))]
 _EN_STARTS = re.compile(r"(^|[.!?…]\s+|[\"“(]\s*)you\b")
 _CN_SELF = [(re.compile(p), r) for p, r in ((r"我们|俺们|咱们|我哋", "{n}他们"), (r"我|俺|咱", "{n}"))]
+_CN_BACK = [(re.compile(p), r) for p, r in ((r"我们|俺们|咱们|我哋", "你们"), (r"我|俺|咱", "你"))]
 
 
-def told_of(text: str, name: str, language: str) -> str:
+def told_of(text: str, name: str, language: str, back: bool = False) -> str:
     """The user's words as a memory tells them, with no "I" of the user's for a small model to
     copy back ("I went hiking" to "What did I do?"). English: said back to the user, "I adopted
     a kitten, my sister..." -> "You adopted a kitten, your sister...", the way the reply will
-    say it. Chinese: of the user by name, "我前两天去报了名" -> "王秀兰前两天去报了名"."""
+    say it. Chinese: of the user by name, "我前两天去报了名" -> "王秀兰前两天去报了名", or said
+    back when `back` ("你前两天去报了名"): a recap, whose reply goes on from "…5月6日，你", told
+    "你提到王秀兰…" of the user by name."""
     text = text.replace("\u2019", "'")
     if language == "cn":
-        for pattern, repl in _CN_SELF:
+        for pattern, repl in _CN_BACK if back else _CN_SELF:
             said = repl.format(n=name)
             text = pattern.sub(lambda _: said, text)  # a name is text, never a pattern
         return text
@@ -233,14 +236,16 @@ def asks_memory(text: str, language: str) -> bool:
     return bool(_EN_WH.search(text.replace("\u2019", "'")))
 
 
-def format_memory(m: Recalled, user: str, language: str, replies: bool = True) -> str:
+def format_memory(m: Recalled, user: str, language: str, replies: bool = True,
+                  back: bool = False) -> str:
     """One recalled memory for the prompt: its date, who said what; the user's long words shown
-    around the sentence that matched the question, the reply's from its start (unless not
-    `replies`: the user's words only); neither with the greeting it opened with."""
+    around the sentence that matched the question (`told_of`, said `back` to the user or not),
+    the reply's from its start (unless not `replies`: the user's words only); neither with the
+    greeting it opened with."""
     t = COMPANION[language]
     if m["kind"] == "turn":
         said = excerpt(m["query"], m.get("focus"), MEMORY_CHARS["query"])
-        query = told_of(sentences.without_greeting(said), user, language)
+        query = told_of(sentences.without_greeting(said), user, language, back)
         if not (replies and (m.get("response") or "").strip()):
             return t["memory_user_only"].format(date=m["date"], user=user, query=query)
         response = sentences.without_greeting(m["response"].strip())
@@ -251,7 +256,8 @@ def format_memory(m: Recalled, user: str, language: str, replies: bool = True) -
 
 
 def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
-                  overall: str = "", portrait: str | None = None, replies: bool = True) -> str:
+                  overall: str = "", portrait: str | None = None, replies: bool = True,
+                  back: bool = False) -> str:
     """The companion's system prompt: role, today, recalled memories, overall summary and
     portrait, and how to reply; the new-user prompt when there is nothing to remember."""
     t = COMPANION[language]
@@ -259,7 +265,7 @@ def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
         return t["system_new_user"].format(user=user, today=day)
     return t["system"].format(
         user=user, today=day,
-        memories="\n".join(format_memory(m, user, language, replies) for m in recalled)
+        memories="\n".join(format_memory(m, user, language, replies, back) for m in recalled)
         or t["no_memories"],
         overall_history=overall or t["no_overall_history"],
         overall_personality=portrait or t["no_overall_personality"])
@@ -267,10 +273,10 @@ def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
 
 def prompt_messages(user: str, day: str, language: str, recalled: list[Recalled],
                     overall: str, portrait: str | None, past: list[AnyMessage],
-                    message: str, replies: bool = True) -> list[AnyMessage]:
+                    message: str, replies: bool = True, back: bool = False) -> list[AnyMessage]:
     """Everything the chat model reads for one reply: the system prompt, the thread's recent
     exchanges and the user's message."""
-    system = system_prompt(user, day, language, recalled, overall, portrait, replies)
+    system = system_prompt(user, day, language, recalled, overall, portrait, replies, back)
     return [SystemMessage(system), *past, HumanMessage(message)]
 
 
@@ -332,7 +338,13 @@ class CompanionNodes:
                                profile.overall_history if profile else "",
                                profile.overall_personality if profile else None,
                                history(state["messages"], exchanges), state["query"],
-                               replies=shows_replies(state["query"], language))
+                               replies=shows_replies(state["query"], language),
+                               back=self._recap(state, language))
+
+    def _recap(self, state: State, language: str) -> bool:
+        """Whether the message asks what the user has been up to lately (`recap_start`)."""
+        return bool(asks_about_self(state["query"], language)
+                    and read_query(state["query"], date.fromisoformat(state["day"])).recap)
 
     def openings(self, state: State, messages: list[AnyMessage]) -> dict:
         """For a model that takes them (the local ones), how a reply to a question about the
@@ -354,7 +366,7 @@ class CompanionNodes:
             return {"openings": t["own_openings"], "not_next": t["own_not_next"]}
         if not asks_about_self(state["query"], language):
             return {}
-        recap = read_query(state["query"], date.fromisoformat(state["day"])).recap
+        recap = self._recap(state, language)
         if asks_what_was_told(state["query"], language):
             check = HumanMessage(t["self_check"].format(message=messages[-1].text))
             doubts = None if recap else getattr(self.model, "doubts", None)

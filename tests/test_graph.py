@@ -210,6 +210,8 @@ def test_the_users_words_are_said_back_to_them_in_english_and_told_by_name_in_ch
     assert told_of("俺前两天去报了名，我们每周四排练，我的老师姓孔。", "王秀兰", "cn") == \
         "王秀兰前两天去报了名，王秀兰他们每周四排练，王秀兰的老师姓孔。"
     assert told_of("我赢了。", r"Zoë \1 (\g<0>)", "cn") == r"Zoë \1 (\g<0>)赢了。"  # names are text
+    assert told_of("俺前两天去报了名，我们每周四排练，我的老师姓孔。", "王秀兰", "cn", back=True) == \
+        "你前两天去报了名，你们每周四排练，你的老师姓孔。"  # said back, for a recap
     shown = format_memory({"kind": "turn", "date": "2023-05-01", "response": "Lovely!",
                            "query": "I adopted a kitten, her name is Mochi."}, "Emily Chen", "en")
     assert shown == ('- On 2023-05-01, Emily Chen told you: You adopted a kitten, her name is '
@@ -323,6 +325,11 @@ def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_pat
     assert said_back.openings == ["根据我的记忆，5月1日，你", "你好像还没跟我说过"]
     assert said_back.wrap_ups == [COMPANION["cn"]["recap_chars"], None]
     assert len(said_back.checks) == 1 and declined == [False, True]
+    # the recap's memories are said back to the user, as its reply goes on from "…你" (by name
+    # it told "你提到小明…"); other questions' tell of the user by name
+    prompts = [seen[0].text for seen in said_back.seen]
+    assert "小明告诉你：你领养了一只三花猫，叫芝麻。" in prompts[0]
+    assert "小明告诉你：小明领养了一只三花猫，叫芝麻。" in prompts[-1]
     plain = replies("I'm not sure.")  # a model that takes no openings is never asked
     out = build_graph(plain, store).invoke(turn("Which vet did I use?", today="2023-05-05"))
     assert out["messages"][-1].text == "I'm not sure."

@@ -130,6 +130,8 @@ def test_a_recap_tells_what_the_user_told_not_the_question_back(
     assert any(t in reply for t in things), reply
     assert not only_asks(reply) and not restates(reply, asked, language), reply
     assert detect(reply) == language and not has_stage_directions(reply), reply
+    # spoken to the user: told by name, the memories gave "你提到小明…"
+    assert user not in reply, reply
 
 
 def test_a_chinese_message_gets_a_chinese_reply_on_an_english_thread(tmp_path, qwen):

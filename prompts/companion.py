@@ -7,7 +7,8 @@ rules, each memory with its date and who said it, and the reply's language and l
 out, since a small model follows what it is told literally and little else. The user's words in a
 memory carry no "I" of the user's for the 1.5B to copy back (`graph.nodes.told_of`): in English
 they are said back to the user ("You adopted a kitten", the way the reply says it), in Chinese
-told of the user by name ("小明最近开始学弹吉他了"); either answered more often, and more often in
+told of the user by name ("小明最近开始学弹吉他了"; said back, "你最近…", for a recap, whose reply
+begins "…你" and went on "你提到小明…"); either answered more often, and more often in
 its own words, than the user's first person on the development sets (EVALUATION.md).
 For a question about the user's own life a memory shows the user's words only ("memory_user_only",
 `graph.nodes.format_memory`): the companion's replies were much of what the model read before

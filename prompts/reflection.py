@@ -8,6 +8,10 @@ then the companion's alone ("daily_advice", what it recommended or suggested). S
 dialogue, the bundled model gave the companion's recommendations to the user ("Emily also
 recommended '1984'") or to "they", or left them out; and a day's summary is what recall finds once
 its turns have faded (EVALUATION.md, "Who recommended it").
+The portrait is asked for in two parts, the traits the latest days share ("portrait_traits") and
+how the user feels on the last ones and how to respond ("portrait_lately"): asked for all of it at
+once, the bundled model sometimes walked through the days, in Chinese to 437 characters
+(EVALUATION.md, "A portrait in two parts").
 """
 
 REFLECTION = {
@@ -42,13 +46,19 @@ REFLECTION = {
             "Write a summary of {user}'s life and recent events in at most six sentences, "
             "keeping names, places, plans and problems. Write only the summary."
         ),
-        "overall_portrait": (
+        "portrait_traits": (
             "Here is how {user} came across in conversations with their AI companion "
             "SiliconFriend on each of the latest days, oldest first:\n{new}\n\n"
-            "Write one portrait of {user} in at most four sentences, not a list of days: the "
-            "traits that show across these days, their mood lately, and how best to respond to "
-            "them now. Write only the portrait."
+            "In one sentence beginning \"{user} is\", name the traits that show on most of "
+            "these days. Write only that sentence."
         ),
+        "portrait_lately": (
+            "Here is how {user} came across in conversations with their AI companion "
+            "SiliconFriend on the latest days, oldest first:\n{new}\n\n"
+            "In two sentences, say how {user} has been feeling lately and how SiliconFriend can "
+            "best respond to {user} now. Write only the two sentences."
+        ),
+        "portrait": "{traits} {lately}",
         "none_yet": "(none yet)",
         "new_day": "[{date}] {text}",
     },
@@ -75,11 +85,15 @@ REFLECTION = {
             "下面是{user}最近每一天和AI伙伴硅基朋友聊到的事情的总结，按时间先后：\n{new}\n\n"
             "请用最多六句话总结{user}的生活和近况，保留人名、地点、计划和困难。只写总结。"
         ),
-        "overall_portrait": (
+        "portrait_traits": (
             "下面是{user}最近每一天在和AI伙伴硅基朋友聊天时表现出的样子，按时间先后：\n{new}\n\n"
-            "请用最多四句话写一段完整的{user}画像，不要逐天列出：这些天里一贯的性格特点、最近的情绪，"
-            "以及现在最合适的回应方式。只写画像。"
+            "请用一句话写出{user}这些天里多数时候表现出的性格特点，写成“{user}是一个……的人。”只写这一句。"
         ),
+        "portrait_lately": (
+            "下面是{user}最近几天在和AI伙伴硅基朋友聊天时表现出的样子，按时间先后：\n{new}\n\n"
+            "请用两句话写出{user}最近的心情，以及硅基朋友现在怎样回应{user}最合适。只写这两句话。"
+        ),
+        "portrait": "{traits}{lately}",
         "none_yet": "（暂无）",
         "new_day": "[{date}] {text}",
     },

@@ -197,8 +197,10 @@ def reflection_answer(prompt: str) -> str:
         return f"MOOD {day.group()}"
     if "life and recent events" in prompt:
         return " ".join(["OVERALL", *NEW_DAY.findall(prompt)])
-    if "Write one portrait" in prompt:
+    if "name the traits" in prompt:
         return " ".join(["PORTRAIT", *NEW_DAY.findall(prompt)])
+    if "feeling lately" in prompt:
+        return " ".join(["LATELY", *NEW_DAY.findall(prompt)])
     raise AssertionError(f"an unexpected prompt: {prompt[:80]!r}")
 
 
@@ -417,7 +419,8 @@ def test_a_reflection_killed_midway_leaves_nothing_half_done(tmp_path, kill_at):
     # a day is three calls (the user's events, the companion's advice, the mood)
     redo = {"summary": (list(DAYS), 1 + 2 * 3), "day": (list(DAYS[1:]), 2 * 3),
             "fold": ([], 0)}[kill_at]
-    assert (report.summarized, len(model.prompts)) == (redo[0], redo[1] + 2)  # + the 2 overall
+    # + the overall summary and the portrait's two parts
+    assert (report.summarized, len(model.prompts)) == (redo[0], redo[1] + 3)
     assert report.overall_updated and report.failed == {}
     assert [(p.date, p.summary) for p in store.pieces(USER, kind="summary")] == [
         (d, f"EVENTS {d}") for d in DAYS]
@@ -425,7 +428,8 @@ def test_a_reflection_killed_midway_leaves_nothing_half_done(tmp_path, kill_at):
     profile = store.profile(USER)
     assert profile.personality == {d: f"MOOD {d}" for d in DAYS}
     assert profile.overall_history == "OVERALL " + " ".join(DAYS)
-    assert profile.overall_personality == "PORTRAIT " + " ".join(DAYS)
+    assert profile.overall_personality == "PORTRAIT " + " ".join(DAYS) + " LATELY " + \
+        " ".join(DAYS[-2:])
     assert profile.reflection.unfolded == [] and profile.reflection.pending_from == \
         REFLECT_ON.isoformat()
     again = IntentModel()

@@ -275,8 +275,8 @@ def test_deleting_one_memory_rewrites_what_was_condensed_from_it(store):
     store.add_turn("u", D2, "I ran 5 km.", "Great!")
     model = GenericFakeChatModel(messages=iter([AIMessage(t) for t in [  # a day: events,
         "Ana in Porto; soup.", "none", "Warm.", "Ran 5 km.", "none", "Sporty.",  # advice, mood
-        "Overall: Ana, soup, run.", "Portrait one.", "Soup only.", "none", "Calm.",
-        "Overall: soup, run.", "Portrait two."]]))
+        "Overall: Ana, soup, run.", "Portrait one.", "Lately one.", "Soup only.", "none",
+        "Calm.", "Overall: soup, run.", "Portrait two.", "Lately two."]]))
     reflector = Reflector(store, model, REFLECTION["en"])
     reflector.reflect("u", date(2023, 5, 3))
     assert "Ana" in store.profile("u").overall_history

@@ -23,7 +23,7 @@ from memory.background import ReflectionWorker
 from memory.forgetting import ForgettingCurve
 from memory.retriever import EbbinghausRetriever
 from memory.seed_format import import_banks, read_bank
-from memory.reflection import Reflector
+from memory.reflection import Reflector, first_sentences
 from prompts.reflection import REFLECTION
 from tests.conftest import seed_file
 
@@ -45,8 +45,10 @@ def by_intent(prompt: str) -> str:
         return f"MOOD {days[0]}"
     if "life and recent events" in prompt or "生活和近况" in prompt:
         return " ".join(["OVERALL", *NEW_DAY.findall(prompt)])
-    if "Write one portrait" in prompt or "画像" in prompt:
+    if "name the traits" in prompt or "多数时候表现出的性格特点" in prompt:
         return " ".join(["PORTRAIT", *NEW_DAY.findall(prompt)])
+    if "feeling lately" in prompt or "最近的心情" in prompt:
+        return " ".join(["LATELY", *NEW_DAY.findall(prompt)])
     return "a companion's reply"
 
 
@@ -88,7 +90,9 @@ def test_days_and_overall_texts_are_stored_exactly(store):
     assert profile.personality == {d: f"MOOD {d}" for d in ("2023-05-01", "2023-05-02",
                                                             "2023-05-03")}
     assert profile.overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
-    assert profile.overall_personality == "PORTRAIT 2023-05-01 2023-05-02 2023-05-03"
+    # the traits from the latest days, the mood and how to respond from the last two
+    assert profile.overall_personality == \
+        "PORTRAIT 2023-05-01 2023-05-02 2023-05-03 LATELY 2023-05-02 2023-05-03"
     assert profile.reflection.unfolded == [] and profile.reflection.pending_from == "2023-05-04"
     # each speaker's words were summarized apart (a day: events, advice, mood), the day's
     # dialogue read for the mood
@@ -123,7 +127,7 @@ def test_reflection_is_incremental(store):
     model = Scripted()
     reflector(store, model).reflect("Emily", date(2023, 5, 4))
     calls = len(model.prompts)
-    assert calls == 3 * 3 + 2
+    assert calls == 3 * 3 + 3  # three days of three calls, the summary, the portrait's two
     reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert len(model.prompts) == calls  # nothing new: no model call at all
 
@@ -131,7 +135,7 @@ def test_reflection_is_incremental(store):
     report = reflector(store, model).reflect("Emily", date(2023, 5, 5))
     assert report.summarized == ["2023-05-04"]
     new = model.prompts[calls:]
-    assert len(new) == 5
+    assert len(new) == 6
     overall_prompt = new[3]
     # written afresh from the days' texts, not from the previous overall text nor the dialogue
     assert "[2023-05-01] EVENTS 2023-05-01" in overall_prompt
@@ -151,29 +155,55 @@ def test_the_overall_texts_read_the_latest_days_only(store):
     s.reflect("Emily", date(2023, 5, 11))
     profile = store.profile("Emily")
     assert profile.overall_history == "OVERALL 2023-05-08 2023-05-09 2023-05-10"
-    assert profile.overall_personality == "PORTRAIT 2023-05-08 2023-05-09 2023-05-10"
+    assert profile.overall_personality == \
+        "PORTRAIT 2023-05-08 2023-05-09 2023-05-10 LATELY 2023-05-09 2023-05-10"
     chat_days(store, days=("2023-05-11",))
     s.reflect("Emily", date(2023, 5, 12))
     assert store.profile("Emily").overall_history == "OVERALL 2023-05-09 2023-05-10 2023-05-11"
 
 
 def test_an_overall_text_cut_off_by_its_length_ends_at_its_last_whole_sentence(store):
-    """The model writes until its budget runs out; what is stored ends at a whole sentence."""
+    """The model writes until its budget runs out; what is stored ends at a whole sentence, and
+    the portrait's parts at their own number of sentences: one of traits, two of lately."""
     chat_days(store, days=("2023-05-01",))
 
     def long_winded(prompt: str) -> str:
         if "life and recent events" in prompt:
             return "张曼婷喜欢绘画。\n1. 2023-04-27：品茶。\n2. 2023-04-28"
-        if "Write one portrait" in prompt:
-            return "Emily is curious. She met Dr. Li on May 1. Lately she has been a bit"
+        if "name the traits" in prompt:
+            return "Emily is curious. She met Dr. Li on May 1.\n\nEmily is curious. Emily is"
+        if "feeling lately" in prompt:
+            return "Lately she feels tired.\nSiliconFriend should listen. On May 1 she hiked."
         return by_intent(prompt)
 
     model = Scripted(answer=long_winded)
     reflector(store, model).reflect("Emily", date(2023, 5, 2))
     profile = store.profile("Emily")
     assert profile.overall_history == "张曼婷喜欢绘画。\n1. 2023-04-27：品茶。"
-    assert profile.overall_personality == "Emily is curious. She met Dr. Li on May 1."
-    assert model.budgets[-2:] == [360, 360]  # the overall texts' own budget reached the model
+    assert profile.overall_personality == \
+        "Emily is curious. Lately she feels tired. SiliconFriend should listen."
+    assert model.budgets[-3:] == [360, 80, 120]  # each overall text's own budget reached the model
+
+
+def test_a_chinese_portrait_that_walks_through_the_days_is_held_to_its_sentences(cn_store):
+    """What the bundled model wrote for the whole portrait at once (a seed user's week, shortened):
+    each part keeps its own sentences, with no line breaks between them."""
+    chat_days(cn_store, user="曹志强", days=("2023-05-01", "2023-05-02", "2023-05-03"))
+
+    def walks(prompt: str) -> str:
+        if "多数时候表现出的性格特点" in prompt:
+            return "曹志强是一个开朗、乐观向上的人。他喜欢尝试新事物。曹志强性格开朗，乐观向上，对美食的热爱。"
+        if "最近的心情" in prompt:
+            return "曹志强最近的心情很好。\n\n硅基朋友现在最好鼓励他练习吉他。曹志强性格开朗，乐观向上，对音乐感兴趣。"
+        return by_intent(prompt)
+
+    model = Scripted(answer=walks)
+    reflector(cn_store, model, lang="cn").reflect("曹志强", date(2023, 5, 4))
+    assert cn_store.profile("曹志强").overall_personality == \
+        "曹志强是一个开朗、乐观向上的人。曹志强最近的心情很好。硅基朋友现在最好鼓励他练习吉他。"
+    traits, lately = [p for p in model.prompts if "表现出的样子" in p]
+    assert NEW_DAY.findall(traits) == ["2023-05-01", "2023-05-02", "2023-05-03"]
+    assert NEW_DAY.findall(lately) == ["2023-05-02", "2023-05-03"]
 
 
 @pytest.mark.parametrize("fault", ["raise", "empty"])
@@ -198,7 +228,7 @@ def test_a_failed_day_is_not_stored_and_is_retried(store, fault):
     model = Scripted()
     report = reflector(store, model).reflect("Emily", date(2023, 5, 4))
     assert report.summarized == ["2023-05-02"] and report.overall_updated
-    assert len(model.prompts) == 5  # only the failed day, then the overall update
+    assert len(model.prompts) == 6  # only the failed day, then the overall update
     assert store.profile("Emily").overall_history == "OVERALL 2023-05-01 2023-05-02 2023-05-03"
 
 
@@ -206,7 +236,7 @@ def test_a_failed_overall_update_keeps_the_days_and_retries_the_fold(store):
     chat_days(store, days=("2023-05-01",))
 
     def no_overall(prompt: str) -> str:
-        if "Write one portrait" in prompt:
+        if "feeling lately" in prompt:
             raise ConnectionError("endpoint down")
         return by_intent(prompt)
 
@@ -216,8 +246,8 @@ def test_a_failed_overall_update_keeps_the_days_and_retries_the_fold(store):
     assert profile.overall_history == "" and profile.reflection.unfolded == ["2023-05-01"]
     model = Scripted()
     assert reflector(store, model).reflect("Emily", date(2023, 5, 2)).overall_updated
-    assert len(model.prompts) == 2  # the fold alone; the day was done
-    assert store.profile("Emily").overall_personality == "PORTRAIT 2023-05-01"
+    assert len(model.prompts) == 3  # the fold alone (summary, traits, lately); the day was done
+    assert store.profile("Emily").overall_personality == "PORTRAIT 2023-05-01 LATELY 2023-05-01"
 
 
 def test_a_crash_between_writes_leaves_nothing_half_done(store, monkeypatch):
@@ -292,7 +322,7 @@ def test_chinese_reflection_uses_chinese_prompts(cn_store):
     assert "下面是AI伙伴硅基朋友在2023-05-01对小明说的话：\n\n- Sounds lovely!" in model.prompts[1]
     assert "小明：On 2023-05-01 I went hiking.\n硅基朋友：Sounds lovely!" in model.prompts[2]
     assert cn_store.pieces("小明", kind="summary")[0].summary == "EVENTS 2023-05-01"
-    assert cn_store.profile("小明").overall_personality == "PORTRAIT 2023-05-01"
+    assert cn_store.profile("小明").overall_personality == "PORTRAIT 2023-05-01LATELY 2023-05-01"
 
 
 def test_the_graph_reflects_after_a_day_ends_and_uses_the_result(store):
@@ -379,6 +409,9 @@ def test_real_bundled_model_summarizes_a_seed_day(store, bundled_models):
     profile = store.profile(user)
     assert summary.summary.strip() and summary.extra == {"turns": len(bank.pieces)}
     assert profile.personality[first_day].strip() and profile.overall_history.strip()
+    # the portrait: a sentence of traits, at most two of lately
+    assert profile.overall_personality.strip()
+    assert first_sentences(profile.overall_personality, 3) == profile.overall_personality
 
 
 def test_summarize_command(monkeypatch, model_data_dir):

@@ -407,18 +407,23 @@ def import_pieces(args, turns: int) -> list[MemoryPiece]:
 def import_throughput(args, turns: int = 1000) -> dict:
     """The real import path (store.put, embedding included), beside each model's own ceiling:
     texts/s on exactly the texts the store embeds (the whole exchange for the first model of a
-    pair; the user's words and, for a turn of several sentences, each sentence for the other),
+    pair; for the other, the user's words of a one-sentence turn, each sentence of the others),
     and the turns/s that embedding alone would allow."""
     from memory import sentences
     from memory.embeddings import DualEmbeddings, make_embeddings
 
     pieces = import_pieces(args, turns)
     emb = make_embeddings(resolve_name(args.embedding))
-    split = [sentences.split(p.said) for p in pieces]
-    work = {"said": [p.said for p in pieces] + [x for parts in split if len(parts) > 1 for x in parts]}
-    models = {"said": emb.said if isinstance(emb, DualEmbeddings) else emb}
-    if isinstance(emb, DualEmbeddings):
-        work["whole"], models["whole"] = [p.text for p in pieces], emb.whole
+    every = [sentences.split(p.said, None) for p in pieces]
+    kept = [parts[:sentences.MAX_SENTENCES] for parts in every]
+    if isinstance(emb, DualEmbeddings):  # as `Collections._encode`: a turn's words are read once
+        read = [p.said for p, a, k in zip(pieces, every, kept) if len(k) == 1 or len(a) > len(k)]
+        work = {"said": read + [x for parts in kept if len(parts) > 1 for x in parts],
+                "whole": [p.text for p in pieces]}
+        models = {"said": emb.said, "whole": emb.whole}
+    else:
+        work = {"said": [p.text for p in pieces] + [x for parts in kept for x in parts]}
+        models = {"said": emb}
     ceiling, embed_s = {}, 0.0
     for part, texts in work.items():
         t = time.perf_counter()

@@ -223,6 +223,37 @@ def test_each_sentence_of_the_users_words_is_kept_with_its_turn(tmp_path):
     assert _stored_sentences(store, summary.id).shape == (2, 384)
 
 
+def test_a_turn_of_several_sentences_is_read_by_e5_once(tmp_path):
+    """Its user's-words half is the mean of its sentence vectors, not a second pass over the
+    same words (BENCHMARKS.md: e5 was most of an import); a turn with more sentences than are
+    kept is read whole, so that no words are left out of it."""
+    import numpy as np
+
+    from memory.embeddings import make_embeddings
+    from memory.sentences import MAX_SENTENCES
+
+    store = MemoryStore.open(tmp_path, embedding="auto", language="en")
+    e5 = make_embeddings("e5")
+    said = ["Rough morning.", "Picked up beans from Ridgeline Roasters.", "My sister Ana called."]
+    many = store.add_turn("u", D1, " ".join(said), "Nice")
+    essay = " ".join(f"Part {i} of the story is about my garden." for i in range(MAX_SENTENCES + 8))
+    long = store.add_turn("u", D1, essay, "What a garden!")
+
+    def words_half(piece):
+        [v] = store._collection("u", create=False).get(ids=[piece.id],
+                                                       include=["embeddings"])["embeddings"]
+        return np.asarray(v[384:]) / np.linalg.norm(v[384:])
+
+    def unit(v):
+        return np.asarray(v) / np.linalg.norm(v)
+
+    mean = unit(np.asarray(e5.embed_documents(said)).mean(axis=0))
+    assert np.abs(words_half(many) - mean).max() < 2e-3
+    assert np.abs(unit(e5.embed_documents([" ".join(said)])[0]) - mean).max() > 1e-2  # not the same
+    assert np.abs(words_half(long) - unit(e5.embed_documents([essay])[0])).max() < 2e-3
+    assert _stored_sentences(store, long.id).shape == (MAX_SENTENCES, 384)
+
+
 def test_chinese_sentences_are_kept_one_row_each(tmp_path):
     store = MemoryStore.open(tmp_path, embedding="auto", language="cn")
     turn = store.add_turn("u", D1, "今天好累。下午去看牙，王医生说我的智齿要拔！晚上吃了火锅。", "辛苦了")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
 
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.errors import NotFoundError
@@ -162,23 +163,30 @@ class Collections:
         if not pieces:
             return [], []
         e, said = self.model(embedding or self.embedding_name), [p.said for p in pieces]
-        sentence_model = e.said if isinstance(e, DualEmbeddings) else e
-        split = [sentences.split(t) for t in said]
-        if isinstance(e, DualEmbeddings):
-            said_vecs = e.said.embed_documents(said)
-            vectors = [e.join(a, b) for a, b in
-                       zip(e.whole.embed_documents([p.text for p in pieces]), said_vecs)]
-            # A one-sentence turn's sentence vector is its said half: embed only the others.
-            todo = [i for i, parts in enumerate(split) if len(parts) > 1]
-        else:
-            said_vecs = [None] * len(pieces)
-            vectors = e.embed_documents([p.text for p in pieces])
-            todo = list(range(len(pieces)))
+        every = [sentences.split(t, None) for t in said]
+        split = [parts[:sentences.MAX_SENTENCES] for parts in every]
+        todo = [i for i, parts in enumerate(split) if len(parts) > 1]
         flat = [s for i in todo for s in split[i]]
-        rows = iter(sentence_model.embed_documents(flat) if flat else [])
-        per_piece = {i: [next(rows) for _ in split[i]] for i in todo}
-        packed = [sentences.pack(per_piece[i] if i in per_piece else [said_vecs[i]])
-                  for i in range(len(pieces))]
+        if isinstance(e, DualEmbeddings):
+            # The said half of a turn of several sentences is the mean of its sentence vectors,
+            # not a second pass over the same words (e5's work was most of an import's time,
+            # BENCHMARKS.md). Read whole: a one-sentence turn, and one whose sentences past
+            # `MAX_SENTENCES` the kept vectors leave out.
+            read = [i for i in range(len(pieces))
+                    if len(split[i]) == 1 or len(every[i]) > len(split[i])]
+            rows = iter(e.said.embed_documents([said[i] for i in read] + flat))
+            said_vecs = {i: next(rows) for i in read}
+            per_piece = {i: [next(rows) for _ in split[i]] for i in todo}
+            for i in todo:
+                said_vecs.setdefault(i, np.mean(per_piece[i], axis=0).tolist())
+            vectors = [e.join(a, said_vecs[i]) for i, a in
+                       enumerate(e.whole.embed_documents([p.text for p in pieces]))]
+            packed = [sentences.pack(per_piece.get(i, [said_vecs[i]]))
+                      for i in range(len(pieces))]
+            return vectors, packed
+        vectors = e.embed_documents([p.text for p in pieces])
+        rows = iter(e.embed_documents([s for parts in split for s in parts]))
+        packed = [sentences.pack([next(rows) for _ in parts]) for parts in split]
         return vectors, packed
 
     def encode(self, pieces: Sequence[MemoryPiece]) -> tuple[list[list[float]], list[str]]:

@@ -63,7 +63,8 @@ class Reflector:
     # The portrait in two short parts: a sentence of traits from the latest days, then two of
     # how the user feels lately and how to respond now, from the last `lately_days` readings.
     # Asked for the whole portrait at once, the bundled model walked through the days (437
-    # Chinese characters, "曹志强性格开朗，乐观向上" three times; EVALUATION.md, "A portrait").
+    # Chinese characters, "曹志强性格开朗，乐观向上" three times; EVALUATION.md, "A portrait in
+    # two parts").
     lately_days: int = 2
     traits_tokens: int = 80
     lately_tokens: int = 120

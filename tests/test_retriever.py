@@ -447,9 +447,12 @@ def test_a_question_about_now_gets_the_later_word_on_the_same_thing(tmp_path, em
         return [d.page_content for d in recall(store, "u", question, k=5, reinforce=False,
                                                  **weights)]
     asked = "What handset am I using at the moment?"
-    # By similarity, late-night scrolling on "my phone" comes first; the turn that retired the
-    # broken Tecno is the later word on the Tecno, and a question about now puts it first.
-    assert "iPhone 13" not in order(asked, supersede_weight=0)[0]
+    # With MiniLM alone, late-night scrolling on "my phone" comes first by similarity; the turn
+    # that retired the broken Tecno is the later word on the Tecno, and a question about now
+    # puts it first. (The default two-model vectors, whose words half of a turn of several
+    # sentences is the mean of its sentences, rank it first by similarity already.)
+    if embedding == "minilm":
+        assert "iPhone 13" not in order(asked, supersede_weight=0)[0]
     assert "iPhone 13" in order(asked)[0]
     # a question that is not about now is ranked as before
     assert order("What handset did I use?") == order("What handset did I use?", supersede_weight=0)

@@ -98,7 +98,8 @@ def hf_chat_model(model: str, s: Settings, adapter: Path | None = None,
 def _generation(s: Settings, base: Generation) -> Generation:
     """The model's own generation settings, with what the settings override."""
     return replace(base, **{k: v for k, v in {
-        "max_new_tokens": s.max_tokens, "temperature": s.temperature, "top_p": s.top_p}.items()
+        "max_new_tokens": s.max_tokens, "temperature": s.temperature, "top_p": s.top_p,
+        "favour_bias": s.favour_bias}.items()
         if v is not None})
 
 

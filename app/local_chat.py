@@ -144,6 +144,47 @@ def first_token_among(allowed: Sequence[int],
     return process
 
 
+# Words too common to favour: a reply full of "the" and 的 is no closer to the memory.
+_COMMON = frozenset(
+    "the and with that this for from you your yours have has had was were are about just what "
+    "when where which who how then than them they their there been into very really some also "
+    "but not all can will would could should one two out get got its it's too any our more "
+    "to in of on at it is my we me so do go up as an or by be he no if us am"
+    .split()) | frozenset("的了是我你他她它在和也就都很还有这那个一不吗呢吧啊呀么着过说跟把被给")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def content_tokens(pieces: Iterable[tuple[int, str]], asked: str) -> list[int]:
+    """Of `pieces` ((token, text) of a memory's words), those worth favouring in a reply: a word
+    or a piece of one (two letters or more), a number, Chinese, that is not among the commonest
+    words and that the question does not say already."""
+    asked = asked.casefold()
+    said = set(_WORD.findall(asked))
+    kept = []
+    for i, text in pieces:
+        word = text.strip().casefold()
+        if not word or word in _COMMON or i in kept:
+            continue
+        if _CJK.search(word):
+            if word not in asked:
+                kept.append(i)
+        elif _WORD.fullmatch(word) and (len(word) >= 2 or word.isdigit()) and word not in said:
+            kept.append(i)
+    return kept
+
+
+def favouring(tokens: Sequence[int], bias: float) -> Callable[[Any, Any], Any]:
+    """A logits processor that adds `bias` to the `tokens` at every step: the words of the memory
+    that answers, more likely than the model's guesses ("Abuja" for the "Accra" it was told)."""
+    tokens = list(tokens)
+
+    def process(input_ids, scores):
+        scores[..., tokens] += bias
+        return scores
+    return process
+
+
 class TransformersChat(LocalChatModel):
     lm: Any  # a transformers causal LM (a PeftModel with an adapter), in eval mode
     tokenizer: Any
@@ -174,7 +215,8 @@ class TransformersChat(LocalChatModel):
                 out = self.lm.generate(**inputs, **self._settings(stops, control,
                                                                    kwargs.get("max_tokens")),
                                        **self._first(kwargs.get("openings"), kwargs.get("start"),
-                                                     kwargs.get("not_next", ())),
+                                                     kwargs.get("not_next", ()),
+                                                     self._favour(kwargs.get("favour"), messages)),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
             except BaseException as e:  # reported to the reader below, never lost in the thread
@@ -197,22 +239,33 @@ class TransformersChat(LocalChatModel):
             raise failure[0]
 
     def _first(self, openings: tuple[str, ...] | None, start: str | None = None,
-               not_next: tuple[str, ...] = ()) -> dict:
-        """generate's logits processor that makes the reply begin with `start`, or else with one
-        of `openings` followed by none of `not_next`."""
-        if not (openings or start):
+               not_next: tuple[str, ...] = (), favour: Callable | None = None) -> dict:
+        """generate's logits processors that make the reply begin with `start`, or else with one
+        of `openings` followed by none of `not_next`; and `favour`, if given."""
+        if start:
+            process = forced_start(self.tokenizer.encode(start, add_special_tokens=False))
+        elif openings:
+            process = first_token_among(self._tokens(openings), self._tokens(not_next, next_tokens))
+        else:
+            process = None
+        if not (process or favour):
             return {}
         from transformers import LogitsProcessor, LogitsProcessorList
 
-        if start:
-            process = forced_start(self.tokenizer.encode(start, add_special_tokens=False))
-        else:
-            process = first_token_among(self._tokens(openings), self._tokens(not_next, next_tokens))
+        def step(p: Callable) -> LogitsProcessor:
+            class Step(LogitsProcessor):
+                __call__ = staticmethod(p)
+            return Step()
+        return {"logits_processor": LogitsProcessorList([step(p) for p in (process, favour) if p])}
 
-        class First(LogitsProcessor):
-            __call__ = staticmethod(process)
-
-        return {"logits_processor": LogitsProcessorList([First()])}
+    def _favour(self, text: str | None, messages: list[BaseMessage]) -> Callable | None:
+        """A logits processor favouring the content words of `text` that the question does not
+        say (None: no text, or no bias for this model)."""
+        if not (text and self.generation.favour_bias):
+            return None
+        ids = self.tokenizer.encode(text, add_special_tokens=False)
+        tokens = content_tokens(((i, self.tokenizer.decode([i])) for i in ids), messages[-1].text)
+        return favouring(tokens, self.generation.favour_bias) if tokens else None
 
     def _tokens(self, words: tuple[str, ...], match: Callable = opening_tokens) -> list[int]:
         if not words:

@@ -37,6 +37,9 @@ class Settings(BaseSettings, RecallWeights):
     temperature: float | None = Field(None, ge=0, le=2)
     top_p: float | None = Field(None, gt=0, le=1)
     max_tokens: int | None = Field(None, ge=1)
+    favour_bias: float | None = Field(None, ge=0, le=10, description="added to the logits of "
+                                      "the best memory's words for a question about something "
+                                      "told (bundled and transformers models; 0: off)")
     # Chat models a signed-in user may switch to on the page, by label: each a set of the
     # settings above. Only the operator names them; the page offers nothing else.
     model_choices: dict[str, dict[str, str]] = Field(

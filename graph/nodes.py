@@ -255,6 +255,21 @@ def format_memory(m: Recalled, user: str, language: str, replies: bool = True,
                                       text=_cut(m["text"], MEMORY_CHARS["summary"]))
 
 
+# How much of the best memory a reply to a question about something told is nudged toward: its
+# matching sentence and what fits around it (`excerpt`).
+FAVOUR_CHARS = {"en": 160, "cn": 60}
+
+
+def best_words(m: Recalled, user: str, language: str) -> str:
+    """The words of memory `m` that most likely answer a question about something told: a turn's
+    user words around the sentence that matched, said back to the user (never the user's name,
+    which the reply would then speak of); a summary's start."""
+    if m["kind"] == "turn":
+        return told_of(excerpt(m["query"], m.get("focus"), FAVOUR_CHARS[language]), user,
+                       language, back=True)
+    return _cut(m["text"], FAVOUR_CHARS[language])
+
+
 def system_prompt(user: str, day: str, language: str, recalled: list[Recalled],
                   overall: str = "", portrait: str | None = None, replies: bool = True,
                   back: bool = False) -> str:
@@ -376,6 +391,9 @@ class CompanionNodes:
         if recap and t["recap_start"] and state.get("recalled"):
             first = date.fromisoformat(state["recalled"][0]["date"])
             return {"start": t["recap_start"].format(date=first), "wrap_up": t["recap_chars"]}
+        if asks_what_was_told(state["query"], language) and state.get("recalled"):
+            return {"openings": t["reply_openings"],
+                    "favour": best_words(state["recalled"][0], state["user_id"], language)}
         return {"openings": t["reply_openings"]}
 
     def respond(self, state: State, runtime: Runtime[Context]) -> dict:

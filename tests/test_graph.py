@@ -15,7 +15,7 @@ from pydantic import Field
 from app.companion import Threads
 from prompts.companion import COMPANION
 from graph import ChatModelError, Context, TurnError, build_graph
-from graph.nodes import asks_about_self, asks_memory, asks_what_companion_did, \
+from graph.nodes import FAVOUR_CHARS, asks_about_self, asks_memory, asks_what_companion_did, \
     asks_what_was_told, excerpt, format_memory, told_of
 from graph.tool import companion_tool
 from memory.store import MemoryStore
@@ -229,11 +229,13 @@ class Opener(Recorder):
     openings: list = Field(default_factory=list)
     not_next: list = Field(default_factory=list)  # words the reply's second token may not begin
     wrap_ups: list = Field(default_factory=list)  # the length past which a reply wraps up
+    favours: list = Field(default_factory=list)  # the words a reply is nudged toward
 
     def _generate(self, messages, stop=None, run_manager=None, **kwargs):
         self.openings.append(kwargs.get("start") or kwargs.get("openings"))
         self.not_next.append(kwargs.get("not_next"))
         self.wrap_ups.append(kwargs.get("wrap_up"))
+        self.favours.append(kwargs.get("favour"))
         return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
 
 
@@ -266,6 +268,40 @@ def test_a_question_about_the_users_own_life_gets_a_reply_that_begins_with_you(s
     plain = replies("Mochi.")  # a model that takes no openings (an OpenAI endpoint) gets none
     out = build_graph(plain, store).invoke(turn("What did I name my kitten?", today="2023-05-05"))
     assert out["messages"][-1].text == "Mochi."
+
+
+def test_a_question_about_something_told_nudges_the_reply_toward_the_best_memory(store):
+    """`favour=`: for a question about something told, the words of the best memory around the
+    sentence that matched, said back to the user (in Chinese too: never the user's name, which
+    the reply would then speak of); nothing for advice, for what the companion said, for news."""
+    store.add_turn("Emily", date(2023, 5, 1), "Big news today. I adopted a kitten, her name is "
+                   "Mochi, and she is tiny.", "Lovely!")
+    store.add_turn("Emily", date(2023, 5, 2), "I went to the dentist and my tooth is fine.", "Good.")
+    model = Opener(messages=iter([AIMessage(t) for t in (
+        "You named her Mochi.", "Try a puzzle feeder.", "I suggested a bell.", "Lovely!")]))
+    g = build_graph(model, store, reflect_every=None)
+    for said in ("What did I name my kitten?", "How do I get my kitten to eat slower?",
+                 "What did you suggest for her collar?", "I bought her a bell."):
+        g.invoke(turn(said, today="2023-05-05"))
+    assert model.favours == [
+        "Big news today. You adopted a kitten, her name is Mochi, and she is tiny.",
+        None, None, None]
+    # a long turn: the sentence that matched and what fits around it (FAVOUR_CHARS), not its start
+    small_talk = " ".join(f"The weather on day {i} was grey and mild." for i in range(8))
+    store.add_turn("Ana", date(2023, 5, 1), f"{small_talk} My sister Lucia moved to Porto in "
+                   f"March. {small_talk}", "Oh, Porto!")
+    model = Opener(messages=iter([AIMessage("Porto.")]))
+    build_graph(model, store, reflect_every=None).invoke(
+        turn("Where did my sister move to?", user="Ana", today="2023-05-05"))
+    nudged = model.favours[0]
+    assert "Your sister Lucia moved to Porto in March." in nudged, nudged
+    # (cut to FAVOUR_CHARS before it is said back: "My" -> "Your" adds two characters)
+    assert nudged.startswith("… ") and len(nudged) <= FAVOUR_CHARS["en"] + len("… " + " …") + 2
+    cn = Opener(messages=iter([AIMessage("你的猫叫芝麻。")]))
+    store.add_turn("小明", date(2023, 5, 1), "我领养了一只三花猫，叫芝麻。", "真好！")
+    build_graph(cn, store, reflect_every=None).invoke(
+        turn("我的猫叫什么？", user="小明", language="cn", today="2023-05-05"))
+    assert cn.favours == ["你领养了一只三花猫，叫芝麻。"]
 
 
 def test_a_question_about_something_never_told_gets_a_reply_that_says_so(tmp_path):

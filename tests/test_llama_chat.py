@@ -18,7 +18,8 @@ from langchain_core.messages import HumanMessage, SystemMessage
 from app.bundled_models import MODELS
 from app.chat_models import make_chat_model
 from app.llama_chat import LlamaCppChat, yielding
-from app.local_chat import TransformersChat, first_token_among, next_tokens, wrapped_up
+from app.local_chat import TransformersChat, content_tokens, favouring, first_token_among, \
+    next_tokens, wrapped_up
 from app.settings import Settings
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
@@ -235,6 +236,61 @@ def test_the_first_token_is_held_to_the_openings_and_the_second_off_the_words():
     second = process(None, scores.copy())
     assert np.isinf(second[3]) and (second[[0, 1, 2, 4]] == [0, 1, 2, 4]).all()
     assert (process(None, scores.copy()) == scores).all()  # then anything
+
+
+def test_the_words_favoured_are_the_memorys_own_and_not_the_questions():
+    import numpy as np
+
+    pieces = [(1, " Accra"), (2, " the"), (3, " plot"), (4, " 47"), (5, "的"), (6, "三百八"),
+              (7, " my"), (8, "ra"), (9, " Plot"), (10, ","), (11, "你"), (12, " 7"), (1, " Accra"),
+              (13, "三")]
+    # names, numbers, Chinese words, pieces of a word; not "the"/的/你, punctuation, nor what
+    # the question says already (any case), each once
+    assert content_tokens(pieces, "Which garden PLOT is mine? 三") == [1, 4, 6, 8, 12]
+    process = favouring([1, 3], 2.5)
+    scores = np.zeros(5, dtype=np.float32)
+    scores[3] = -np.inf  # a token held off by another processor stays held off
+    for _ in range(2):  # at every step
+        scores = process(None, scores)
+    assert scores[1] == 5.0 and np.isinf(scores[3]) and (scores[[0, 2, 4]] == 0).all()
+
+
+def test_a_favoured_memory_word_is_written_where_the_model_guessed(llama):
+    """`favour=` with the model's bias: the real tokenizer's pieces of the memory's content words
+    (not the question's, not "in"/"the") are favoured, and the reply takes the memory's city
+    (without the bias, the greedy 0.5B named Abuja when this was written); a model with no bias
+    ignores `favour=`."""
+    greedy = llama.model_copy(update={"generation": replace(
+        llama.generation, temperature=0.0, max_new_tokens=24, favour_bias=3.0)})
+    llm = greedy._context(background=False)[0]
+    told = "Your cousin Efua is getting married in Accra in August."
+    favoured = {_piece(llm, t) for t in greedy._favoured(llm, told, "Which city is my cousin's "
+                                                                      "wedding in?")}
+    assert {"Efua", "Accra", "August"} <= {w for w in told.rstrip(".").split()
+                                            if any(p and p in w for p in favoured)}, favoured
+    assert not favoured & {"cousin", "in", "is", "Your", "city", "wedding"}, favoured
+    asked = [SystemMessage("You are SiliconFriend, Amara's friend. What you remember:\n"
+                           "- On 2025-03-31, Amara told you: There was a testing conference in "
+                           "Abuja you thought about attending, but you'll skip it.\n"
+                           "- On 2025-03-18, Amara told you: " + told),
+             HumanMessage("I'm saving for a family celebration abroad. Which city is it in?")]
+    nudged = greedy.invoke(asked, favour=told).text
+    assert "Accra" in nudged, nudged
+    unbiased = greedy.model_copy(update={"generation": replace(greedy.generation, favour_bias=0.0)})
+    assert unbiased.invoke(asked, favour=told).text == unbiased.invoke(asked).text
+
+
+def test_the_favour_bias_is_the_models_own_unless_set(bundled_models):
+    def bias(**settings) -> float:
+        return make_chat_model(Settings(data_dir=bundled_models.parent, chat_backend="local",
+                                        **settings)).generation.favour_bias
+    assert bias() == MODELS["qwen2.5-1.5b"].generation.favour_bias > 0  # the default model's
+    assert bias(favour_bias=0) == 0.0 and bias(local_model="qwen2.5-0.5b") == 0.0
+    assert bias(local_model="qwen2.5-0.5b", favour_bias=1.5) == 1.5
+
+
+def _piece(llm, token: int) -> str:
+    return llm.detokenize([token]).decode("utf-8", "replace").strip()
 
 
 def test_the_tokens_a_word_held_off_covers():

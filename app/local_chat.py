@@ -156,21 +156,31 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def content_tokens(pieces: Iterable[tuple[int, str]], asked: str) -> list[int]:
-    """Of `pieces` ((token, text) of a memory's words), those worth favouring in a reply: a word
-    or a piece of one (two letters or more), a number, Chinese, that is not among the commonest
-    words and that the question does not say already."""
+    """Of `pieces` ((token, text) of a memory's words, in order), those worth favouring in a
+    reply: every piece of a word of two letters or more, or of a number, that is not among the
+    commonest words and that the question does not say already; a Chinese piece alike on its own.
+    A word is judged whole: " Z" + "anz" + "ibar" is Zanzibar, every piece of it favoured."""
     asked = asked.casefold()
     said = set(_WORD.findall(asked))
-    kept = []
+    words: list[tuple[str, list[int]]] = []
     for i, text in pieces:
+        goes_on = (words and text[:1].isalnum() and words[-1][0][-1:].isalnum()
+                   and not _CJK.search(text + words[-1][0]))
+        if goes_on:
+            words[-1] = (words[-1][0] + text, words[-1][1] + [i])
+        else:
+            words.append((text, [i]))
+    kept: list[int] = []
+    for text, ids in words:
         word = text.strip().casefold()
-        if not word or word in _COMMON or i in kept:
+        if not word or word in _COMMON:
             continue
         if _CJK.search(word):
-            if word not in asked:
-                kept.append(i)
-        elif _WORD.fullmatch(word) and (len(word) >= 2 or word.isdigit()) and word not in said:
-            kept.append(i)
+            wanted = word not in asked
+        else:
+            wanted = bool(_WORD.fullmatch(word)) and (len(word) >= 2 or word.isdigit()) \
+                and word not in said
+        kept += [i for i in ids if wanted and i not in kept]
     return kept
 
 

@@ -241,12 +241,14 @@ def test_the_first_token_is_held_to_the_openings_and_the_second_off_the_words():
 def test_the_words_favoured_are_the_memorys_own_and_not_the_questions():
     import numpy as np
 
-    pieces = [(1, " Accra"), (2, " the"), (3, " plot"), (4, " 47"), (5, "的"), (6, "三百八"),
-              (7, " my"), (8, "ra"), (9, " Plot"), (10, ","), (11, "你"), (12, " 7"), (1, " Accra"),
-              (13, "三")]
-    # names, numbers, Chinese words, pieces of a word; not "the"/的/你, punctuation, nor what
-    # the question says already (any case), each once
-    assert content_tokens(pieces, "Which garden PLOT is mine? 三") == [1, 4, 6, 8, 12]
+    pieces = [(1, " Acc"), (2, "ra"), (3, " the"), (4, " plot"), (5, " 47"), (6, "的"),
+              (7, "三百八"), (8, " my"), (9, " Plot"), (10, ","), (11, "你"), (12, " 7"), (1, " Acc"),
+              (2, "ra"), (13, "三"), (14, " Z"), (15, "anz"), (16, " garden"), (17, "ers")]
+    # names (every piece: " Z" + "anz" is a word), numbers, Chinese words; not "the"/的/你,
+    # punctuation, nor what the question says already (any case; "gardeners" is not "garden"),
+    # each once
+    assert content_tokens(pieces, "Which garden PLOT is mine? 三") == [1, 2, 5, 7, 12, 14, 15,
+                                                                      16, 17]
     process = favouring([1, 3], 2.5)
     scores = np.zeros(5, dtype=np.float32)
     scores[3] = -np.inf  # a token held off by another processor stays held off
@@ -358,6 +360,11 @@ def test_a_lora_adapter_on_a_bundled_model_runs_on_transformers(small_model, tmp
     assert held.startswith("Your") and not held[len("Your"):].lstrip().startswith(word), held
     started = chat.invoke([HumanMessage("What is my name?")], start="I don't think").text
     assert started.startswith("I don't think"), started
+    # a memory's words favoured on transformers too, with the opening held
+    nudged = greedy.model_copy(update={"generation": replace(greedy.generation, favour_bias=8.0)})
+    named = nudged.invoke([HumanMessage("What is my name?")], openings=("Your",),
+                          favour="Your name is Zanzibar.").text
+    assert named.startswith("Your") and "Zan" in named and "Zan" not in free, (named, free)
     ask = [HumanMessage("Is the sky blue? Reply with only yes or no.")]
     assert chat.leaning(ask, ("yes", "Yes"), ("no", "No")) == pytest.approx(
         -chat.leaning(ask, ("no", "No"), ("yes", "Yes")), abs=1e-3)

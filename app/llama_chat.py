@@ -25,8 +25,8 @@ from langchain_core.messages import AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 from pydantic import PrivateAttr
 
-from app.local_chat import LocalChatModel, chat_turns, content_tokens, favouring, \
-    first_token_among, forced_start, next_tokens, opening_tokens, wrapped_up
+from app.local_chat import LocalChatModel, chat_turns, first_token_among, forced_start, \
+    next_tokens, opening_tokens, wrapped_up
 from memory.background import BACKGROUND
 from memory.store.erasure import heap_scrub_paused
 
@@ -78,7 +78,8 @@ class LlamaCppChat(LocalChatModel):
         processors = [p for p in (_ends(llm) if self.endless else None,
                                   self._first(llm, kwargs.get("openings"), kwargs.get("start"),
                                               kwargs.get("not_next", ())),
-                                  self._favour(llm, kwargs.get("favour"), messages))
+                                  self.favour(kwargs.get("favour"), messages[-1].text,
+                                              *_codec(llm)))
                       if p]
         with self.replying(background), lock:  # one conversation at a time per context
             pieces = llm.create_chat_completion(
@@ -111,18 +112,6 @@ class LlamaCppChat(LocalChatModel):
         return first_token_among(self._tokens(llm, openings),
                                  self._tokens(llm, not_next, next_tokens)) if openings else None
 
-    def _favour(self, llm, text: str | None, messages: list[BaseMessage]):
-        """A logits processor favouring the content words of `text` that the question (the last
-        message) does not say (None: no text, or no bias for this model)."""
-        if not (text and self.generation.favour_bias):
-            return None
-        tokens = self._favoured(llm, text, messages[-1].text)
-        return favouring(tokens, self.generation.favour_bias) if tokens else None
-
-    def _favoured(self, llm, text: str, asked: str) -> list[int]:
-        ids = llm.tokenize(text.encode("utf-8"), add_bos=False, special=False)
-        return content_tokens(((i, _text(llm, i)) for i in ids), asked)
-
     def _tokens(self, llm, words: tuple[str, ...], match: Callable = opening_tokens) -> list[int]:
         if not words:
             return []
@@ -150,6 +139,12 @@ class LlamaCppChat(LocalChatModel):
             llm.create_chat_completion(chat_turns(messages), max_tokens=1, temperature=0.0,
                                        logits_processor=LogitsProcessorList([look]))
         return seen[0]
+
+
+def _codec(llm) -> tuple[Callable[[str], list[int]], Callable[[int], str]]:
+    """Text to `llm`'s tokens, and a token to its text."""
+    return (lambda text: llm.tokenize(text.encode("utf-8"), add_bos=False, special=False),
+            lambda token: _text(llm, token))
 
 
 def _text(llm, token: int) -> str:

@@ -69,6 +69,15 @@ class LocalChatModel(BaseChatModel):
         above = dict(self.generation.decline_above).get(language)
         return above is not None and self.leaning(messages, no, yes) > above
 
+    def favour(self, text: str | None, asked: str, encode: Callable[[str], list[int]],
+               decode: Callable[[int], str]) -> Callable | None:
+        """A logits processor favouring the content words of `text` (`content_tokens`) by the
+        model's `favour_bias` (None: no text, no such word, or no bias for this model)."""
+        if not (text and self.generation.favour_bias):
+            return None
+        tokens = content_tokens(((i, decode(i)) for i in encode(text)), asked)
+        return favouring(tokens, self.generation.favour_bias) if tokens else None
+
     def leaning(self, messages: list[BaseMessage], toward: tuple[str, ...],
                 against: tuple[str, ...]) -> float:
         """The best first-word logit among tokens beginning with one of `toward` minus the best
@@ -226,7 +235,9 @@ class TransformersChat(LocalChatModel):
                                                                    kwargs.get("max_tokens")),
                                        **self._first(kwargs.get("openings"), kwargs.get("start"),
                                                      kwargs.get("not_next", ()),
-                                                     self._favour(kwargs.get("favour"), messages)),
+                                                     self.favour(
+                                                         kwargs.get("favour"), messages[-1].text,
+                                                         self._encode, self.tokenizer.decode)),
                                        cache=past, streamer=streamer)
                 self._prompts.keep(out[0, :past.get_seq_length()].tolist(), past)
             except BaseException as e:  # reported to the reader below, never lost in the thread
@@ -268,14 +279,8 @@ class TransformersChat(LocalChatModel):
             return Step()
         return {"logits_processor": LogitsProcessorList([step(p) for p in (process, favour) if p])}
 
-    def _favour(self, text: str | None, messages: list[BaseMessage]) -> Callable | None:
-        """A logits processor favouring the content words of `text` that the question does not
-        say (None: no text, or no bias for this model)."""
-        if not (text and self.generation.favour_bias):
-            return None
-        ids = self.tokenizer.encode(text, add_special_tokens=False)
-        tokens = content_tokens(((i, self.tokenizer.decode([i])) for i in ids), messages[-1].text)
-        return favouring(tokens, self.generation.favour_bias) if tokens else None
+    def _encode(self, text: str) -> list[int]:
+        return self.tokenizer.encode(text, add_special_tokens=False)
 
     def _tokens(self, words: tuple[str, ...], match: Callable = opening_tokens) -> list[int]:
         if not words:

@@ -17,7 +17,7 @@ from langchain_core.messages import HumanMessage, SystemMessage
 
 from app.bundled_models import MODELS
 from app.chat_models import make_chat_model
-from app.llama_chat import LlamaCppChat, yielding
+from app.llama_chat import LlamaCppChat, _codec, yielding
 from app.local_chat import TransformersChat, content_tokens, favouring, first_token_among, \
     next_tokens, wrapped_up
 from app.settings import Settings
@@ -266,8 +266,9 @@ def test_a_favoured_memory_word_is_written_where_the_model_guessed(llama):
         llama.generation, temperature=0.0, max_new_tokens=24, favour_bias=3.0)})
     llm = greedy._context(background=False)[0]
     told = "Your cousin Efua is getting married in Accra in August."
-    favoured = {_piece(llm, t) for t in greedy._favoured(llm, told, "Which city is my cousin's "
-                                                                      "wedding in?")}
+    encode, decode = _codec(llm)
+    favoured = {decode(t).strip() for t in content_tokens(
+        ((i, decode(i)) for i in encode(told)), "Which city is my cousin's wedding in?")}
     assert {"Efua", "Accra", "August"} <= {w for w in told.rstrip(".").split()
                                             if any(p and p in w for p in favoured)}, favoured
     assert not favoured & {"cousin", "in", "is", "Your", "city", "wedding"}, favoured
@@ -289,10 +290,6 @@ def test_the_favour_bias_is_the_models_own_unless_set(bundled_models):
     assert bias() == MODELS["qwen2.5-1.5b"].generation.favour_bias > 0  # the default model's
     assert bias(favour_bias=0) == 0.0 and bias(local_model="qwen2.5-0.5b") == 0.0
     assert bias(local_model="qwen2.5-0.5b", favour_bias=1.5) == 1.5
-
-
-def _piece(llm, token: int) -> str:
-    return llm.detokenize([token]).decode("utf-8", "replace").strip()
 
 
 def test_the_tokens_a_word_held_off_covers():

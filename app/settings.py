@@ -1,6 +1,7 @@
 """Every setting in one place, read from SF_* environment variables (or a .env file)."""
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -58,6 +59,9 @@ class Settings(BaseSettings, RecallWeights):
     forget_seed: int = 0
     # Recall
     recall_k: int = Field(3, ge=1)
+    # Embedding models compute in bfloat16 where the CPU has it; read by `memory.compute` from
+    # the environment
+    embed_bf16: bool = True
     # Accounts and conversation threads on PostgreSQL (postgresql://user:pass@host:port/db),
     # shared by several app processes; unset: SQLite files in data_dir
     database_url: str | None = None
@@ -82,4 +86,7 @@ MODEL_KEYS = {"chat_backend", "openai_model", "openai_base_url", "hf_model", "hf
 
 @lru_cache
 def get_settings() -> Settings:
-    return Settings()
+    s = Settings()
+    # memory/ reads no settings: a value from .env reaches it through the environment
+    os.environ.setdefault("SF_EMBED_BF16", "1" if s.embed_bf16 else "0")
+    return s

@@ -498,7 +498,7 @@ def main() -> None:
             c = res["ours_concurrent"]
             print(f"  {c['users']} recalls at once: p50 {c['p50_ms']} / p95 {c['p95_ms']} ms")
     import chromadb
-    from memory.e5 import bf16_is_fast
+    from memory.compute import bf16_is_fast
 
     result["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(),
                          "embedding_bf16": bf16_is_fast(),

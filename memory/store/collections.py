@@ -14,6 +14,7 @@ from chromadb.errors import NotFoundError
 from langchain_core.embeddings import Embeddings
 
 from memory import sentences
+from memory.compute import side_by_side
 from memory.embeddings import (DEFAULT_BY_LANGUAGE, ChromaEmbeddingFunction, DualEmbeddings,
                                make_embeddings, resolve_name)
 from memory.language import detect
@@ -174,13 +175,14 @@ class Collections:
             # `MAX_SENTENCES` the kept vectors leave out.
             read = [i for i in range(len(pieces))
                     if len(split[i]) == 1 or len(every[i]) > len(split[i])]
-            rows = iter(e.said.embed_documents([said[i] for i in read] + flat))
+            wholes, rows = side_by_side(
+                lambda: e.whole.embed_documents([p.text for p in pieces]),
+                lambda: iter(e.said.embed_documents([said[i] for i in read] + flat)))
             said_vecs = {i: next(rows) for i in read}
             per_piece = {i: [next(rows) for _ in split[i]] for i in todo}
             for i in todo:
                 said_vecs.setdefault(i, np.mean(per_piece[i], axis=0).tolist())
-            vectors = [e.join(a, said_vecs[i]) for i, a in
-                       enumerate(e.whole.embed_documents([p.text for p in pieces]))]
+            vectors = [e.join(a, said_vecs[i]) for i, a in enumerate(wholes)]
             packed = [sentences.pack(per_piece.get(i, [said_vecs[i]]))
                       for i in range(len(pieces))]
             return vectors, packed

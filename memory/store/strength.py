@@ -1,12 +1,12 @@
 """Recall strengthens a piece: strength +1, and its forgetting clock restarts on the day."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from memory.records import MemoryPiece
 from memory.reinforcement import ReinforcementQueue
-from memory.store.chroma import to_piece
+from memory.store.chroma import Match, to_piece
 from memory.store.collections import Collections
 
 
@@ -28,6 +28,18 @@ class Strength(Collections):
     def flush(self, user: str | None = None) -> None:
         """Waits until queued reinforcements (of `user`, or of everyone) are written."""
         self._reinforcer.flush(user)
+
+    def _with_queued(self, user: str, read: Callable[[], list[Match]]) -> list[Match]:
+        """What `read()` finds of the user's memory, with their queued reinforcements counted
+        in as `_strengthen` will write them: a recall need not wait for the writer."""
+        with self._reinforcer.view(user) as (queued, day):
+            found = read()
+        if not queued:
+            return found
+        return [m._replace(piece=m.piece.model_copy(update={
+                    "strength": m.piece.strength + queued[m.piece.id],
+                    "last_recall_date": day.isoformat()}))
+                if m.piece.id in queued else m for m in found]
 
     def _strengthen(self, user: str, times: dict[str, int], today: date) -> list[MemoryPiece]:
         if not times:

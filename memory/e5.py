@@ -170,7 +170,11 @@ class E5Model:
                             num_attention_heads=w.heads, intermediate_size=w.ff,
                             max_position_embeddings=w.positions, type_vocab_size=w.types,
                             layer_norm_eps=w.eps, hidden_act="gelu", pad_token_id=0)
-        model = BertModel(config, add_pooling_layer=False)
+        # bfloat16 weights where the CPU computes in them (`memory.compute`): twice autocast's
+        # speed here, as the weights are not cast again for every batch
+        self.dtype = torch.bfloat16 if bf16_is_fast() else torch.float32
+        with torch.device("meta"):  # no float32 copy with random weights, made and thrown away
+            model = BertModel(config, add_pooling_layer=False)
         state = {"embeddings.position_embeddings.weight": w.tensor("emb.pos", (w.positions,
                                                                                 w.hidden)),
                  "embeddings.token_type_embeddings.weight": w.tensor("emb.type", (w.types,
@@ -187,13 +191,16 @@ class E5Model:
                 state[f"encoder.layer.{i}.{name}.bias"] = w.tensor(f"l{i}.{short}.b", shape[:1])
         model.embeddings.word_embeddings = torch.nn.Identity()  # rows come from `_embed_ids`
         missing, unexpected = model.load_state_dict(
-            {k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
-        if missing or unexpected:
+            {k: torch.from_numpy(v).to(self.dtype) for k, v in state.items()}, strict=False,
+            assign=True)
+        # The two index buffers are not weights: made here, as the model would have made them.
+        e = model.embeddings
+        e.position_ids = torch.arange(w.positions).expand((1, -1))
+        e.token_type_ids = torch.zeros((1, w.positions), dtype=torch.long)
+        if missing or unexpected or any(t.is_meta for t in [*model.parameters(),
+                                                            *model.buffers()]):
             raise E5FileError(f"{w.path}: tensors do not fit the encoder ({missing or unexpected})")
-        # bfloat16 weights where the CPU computes in them (`memory.compute`): twice autocast's
-        # speed here, as the weights are not cast again for every batch
-        self.dtype = torch.bfloat16 if bf16_is_fast() else torch.float32
-        self.model = model.to(self.dtype).eval()
+        self.model = model.eval()
         self._torch = torch
 
     def token_ids(self, text: str, query: bool = False) -> list[int]:

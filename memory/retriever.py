@@ -102,18 +102,33 @@ class EbbinghausRetriever(BaseRetriever):
         """The piece's similarity to the query (the weighted mean of its cosines, so that it
         reads as a cosine whatever the weights, as the relevance floor needs), and which of the
         user's sentences matched best (None when the piece has no sentence vectors)."""
-        v = np.asarray(m.vector, dtype=np.float32)
+        return self._similarities([m], whole, said)[0]
+
+    def _similarities(self, ms: list[Match], whole: np.ndarray, said: np.ndarray
+                      ) -> list[tuple[float, int | None]]:
+        """`_similarity` of each of `ms`, computed for all of them at once."""
+        if not ms:
+            return []
+        v = np.stack([np.asarray(m.vector, dtype=np.float32) for m in ms])
         if whole is said:
-            c_whole = c_said = float(_unit(v) @ said)
+            c_whole = c_said = _unit_rows(v) @ said
         else:  # the stored vector is [whole half, said half], each scaled to 1/sqrt(2)
-            c_whole = float(_unit(v[:len(whole)]) @ whole)
-            c_said = float(_unit(v[len(whole):]) @ said)
-        rows = sentences.unpack(m.sentences, len(said))
-        focus = int((rows @ said).argmax()) if rows is not None else None
-        best = float(rows[focus] @ said) if focus is not None else c_said
+            c_whole = _unit_rows(v[:, :len(whole)]) @ whole
+            c_said = _unit_rows(v[:, len(whole):]) @ said
+        rows = [sentences.unpack(m.sentences, len(said)) for m in ms]
+        best, focus = c_said.copy(), [None] * len(ms)
+        if have := [i for i, r in enumerate(rows) if r is not None]:
+            sims = np.concatenate([rows[i] for i in have]) @ said
+            at = 0
+            for i in have:  # each piece's best sentence
+                part = sims[at:at + len(rows[i])]
+                at += len(rows[i])
+                focus[i] = int(part.argmax())
+                best[i] = part[focus[i]]
         w = self.weights
-        return ((w.whole_weight * c_whole + w.said_weight * c_said + w.sentence_weight * best)
-                / ((w.whole_weight + w.said_weight + w.sentence_weight) or 1.0), focus)
+        mixed = ((w.whole_weight * c_whole + w.said_weight * c_said + w.sentence_weight * best)
+                 / ((w.whole_weight + w.said_weight + w.sentence_weight) or 1.0))
+        return [(float(x), f) for x, f in zip(mixed, focus)]
 
     def _get_relevant_documents(self, query: str, *,
                                 run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
@@ -158,8 +173,9 @@ class EbbinghausRetriever(BaseRetriever):
                                                   span.start, span.end)
         named = {m.piece.id for m in matches
                  if any(s.start <= m.piece.day <= s.end for s in asked.spans)}
-        scored = {m.piece.id: (m.piece, *self._similarity(m, whole, said)) for m in matches
-                  if not self._left_out(m.piece)}
+        kept = [m for m in matches if not self._left_out(m.piece)]
+        scored = {m.piece.id: (m.piece, *sim)
+                  for m, sim in zip(kept, self._similarities(kept, whole, said))}
         found: dict[str, tuple[MemoryPiece, float]] = {
             pid: (p, sim) for pid, (p, sim, _) in scored.items()}
         focus = {pid: f for pid, (_, _, f) in scored.items() if f is not None}
@@ -342,6 +358,11 @@ def _lateness(pieces: list[MemoryPiece]) -> dict[str, float]:
 def _unit(v) -> np.ndarray:
     v = np.asarray(v, dtype=np.float32)
     return v / (np.linalg.norm(v) or 1.0)
+
+
+def _unit_rows(v: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    return v / np.where(norms == 0, 1.0, norms)
 
 
 def _parts(p: MemoryPiece, focus: int | None) -> dict:
